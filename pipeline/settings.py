@@ -28,6 +28,8 @@ class Settings:
     respect_robots: bool
     min_article_chars: int
     rules_dir: Path = DEFAULT_RULES
+    min_container_chars: int = 40
+    max_link_density: float = 0.5
 
     def with_(self, **changes) -> "Settings":
         """A copy with some values changed (tests use this; the file is never mutated)."""
