@@ -1,0 +1,4 @@
+"""python -m pipeline: the factsheets command line."""
+from .cli import main
+
+main()

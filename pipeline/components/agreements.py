@@ -1,0 +1,167 @@
+"""factsheets_agreements: named agreements, arrangements, memoranda, treaties... with acronym and year."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import rules
+from ..extensions import AGREEMENTS, DATES
+from .patterns import PatternSet, clause
+
+ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&\-./]{1,11}$")
+YEAR = re.compile(r"^(1[89]\d{2}|20\d{2})$")
+
+
+@Language.factory(
+    "factsheets_agreements",
+    assigns=["doc.spans", "span._.name", "span._.acronym", "span._.year"],
+    default_config={"rules_dir": "", "patterns": "agreements.jsonl"},
+)
+def make_agreements(nlp: Language, name: str, rules_dir: str, patterns: str) -> "Agreements":
+    return Agreements(nlp, name, rules_dir=rules_dir, patterns=patterns)
+
+
+class Agreements:
+    """A name is built around a head word (HEAD: `Agreement`, `Memorandum of Understanding`,
+    ...; HEAD_LOWER: `agreement` right after a name) by walking left over capitalised words,
+    numbers, CONNECTOR words and `(ACRONYM)` groups, and right over a TAIL (`Agreement
+    regarding the exchange of military personnel`). Then `(ACRONYM)` and `(YEAR)` groups
+    after it, or a YEAR_CUE date in the same clause (`In 2020 ... concluded an EDCA`)."""
+
+    def __init__(self, nlp: Language, name: str, *, rules_dir: str = "", patterns: str = ""):
+        self.name = name
+        rows = rules.load(rules_dir, patterns)
+        self.heads = PatternSet(nlp, [r for r in rows if r["label"] in ("HEAD", "HEAD_LOWER")], phrase_attr="ORTH", source=patterns)
+
+        def words(label: str) -> set[str]:
+            return set(rules.phrases([r for r in rows if r["label"] == label]))
+
+        self.connectors = words("CONNECTOR")
+        self.tails = words("TAIL")
+        self.not_after = words("NOT_AGREEMENT_AFTER")
+        self.not_start = words("NOT_NAME_START")
+        self.year_cues = words("YEAR_CUE")
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[Span]:
+        return self.heads(doc)
+
+    def set_annotations(self, doc: Doc, heads: list[Span]) -> Doc:
+        head_ends = {h.end for h in heads}
+        found = []
+        for head in heads:
+            mention = self.build(doc, head, head_ends)
+            if mention is not None:
+                found.append(mention)
+        for mention in found:
+            if mention._.year is None:
+                mention._.year = self.clause_year(doc, mention, found)
+        doc.spans[AGREEMENTS] = found
+        return doc
+
+    # --- the name -------------------------------------------------------------
+
+    def is_name_word(self, token: Token) -> bool:
+        text = token.text
+        return (text[:1].isupper() and any(c.isalpha() for c in text)) or text.isdigit()
+
+    def build(self, doc: Doc, head: Span, head_ends: set[int]) -> Span | None:
+        after = doc[head.end] if head.end < len(doc) else None
+        if after is not None and after.text[:1].isupper() and after.is_alpha and after.text not in self.tails:
+            return None  # "Treaty Organization", or the name goes on to a later head
+        start, acronym = self.walk_left(doc, head, head_ends)
+        if head.label_ == "HEAD_LOWER" and start == head.start:
+            return None  # "the agreement", "defense-related agreements"
+        # a lowercase tail only when the head opens the name ("an Agreement regarding ...")
+        end = self.walk_tail(doc, head, title_only=start != head.start)
+        if start == head.start and end == head.end:
+            return None  # a head word alone ("the Roadmap") names nothing
+        name_tokens = [t for t in doc[start:end] if not (acronym and acronym[0] <= t.i < acronym[1])]
+        name = "".join(t.text_with_ws for t in name_tokens).strip()
+        year = None
+        acr = doc[acronym[0] + 1].text if acronym else ""
+        # (ACRONYM) and (YEAR) groups after the name
+        i = end
+        while i < len(doc) and doc[i].text == "(":
+            close = next((j for j in range(i + 1, min(i + 6, len(doc))) if doc[j].text == ")"), None)
+            if close is None:
+                break
+            parts = [t.text for t in doc[i + 1:close] if t.text not in (",", ";")]
+            took = False
+            for part in parts:
+                if YEAR.match(part) and year is None:
+                    year, took = int(part), True
+                elif ACRONYM.match(part) and not acr:
+                    acr, took = part, True
+            if not took:
+                break
+            i = close + 1
+        mention = Span(doc, start, max(i, end), label="AGREEMENT")
+        mention._.name = name
+        mention._.acronym = acr
+        mention._.year = year
+        return mention
+
+    def walk_left(self, doc: Doc, head: Span, head_ends: set[int]) -> tuple[int, tuple[int, int] | None]:
+        """First token of the name, and the (start, end) of an `(ACRONYM)` group inside it."""
+        start, acronym = head.start, None
+        i = head.start - 1
+        sent_start = head.sent.start
+        while i >= sent_start:
+            token = doc[i]
+            if i + 1 in head_ends and not doc[i + 1].text[:1].isupper():
+                break  # the end of an earlier agreement ("... Agreement and Defense ...")
+            if token.text == ")" and i - 2 >= sent_start and doc[i - 2].text == "(" and ACRONYM.match(doc[i - 1].text) and acronym is None:
+                acronym = (i - 2, i + 1)
+                i -= 3
+                continue
+            if self.is_name_word(token) or token.text in self.connectors or (
+                token.is_lower and i > 0 and doc[i - 1].text == "-"
+            ):
+                if token.text in self.not_start and (i == sent_start or not self.is_name_word(doc[i - 1])):
+                    break
+                i -= 1
+                continue
+            break
+        start = i + 1
+        # a name begins with a capitalised word, never a connector, a bare number or "(ACR)"
+        while start < head.start and (
+            doc[start].text in self.connectors or doc[start].text.isdigit()
+            or (acronym is not None and acronym[0] <= start < acronym[1])
+        ):
+            start += 1
+        if acronym and acronym[0] < start:
+            acronym = None
+        return start, acronym
+
+    def walk_tail(self, doc: Doc, head: Span, *, title_only: bool) -> int:
+        """End of `Agreement regarding the exchange of military personnel` (any words up to
+        punctuation) or of `Memorandum of Understanding on Defense Cooperation` (capitalised)."""
+        if head.end + 1 >= len(doc) or doc[head.end].text not in self.tails:
+            return head.end
+        i = head.end + 1
+        while i < len(doc) and doc[i].sent == head.sent and not doc[i].is_punct and not doc[i].is_space:
+            if title_only and not (self.is_name_word(doc[i]) or doc[i].text in self.connectors):
+                break
+            i += 1
+        while i > head.end + 1 and doc[i - 1].text in self.connectors:
+            i -= 1
+        return i if i > head.end + 1 else head.end
+
+    # --- the year from the clause ----------------------------------------------
+
+    def clause_year(self, doc: Doc, mention: Span, mentions: list[Span]) -> int | None:
+        """A year date after a YEAR_CUE (`in 2020`) in the mention's clause, when the
+        clause names no other agreement."""
+        lo, hi = clause(doc, mention)
+        if any(m is not mention and lo <= m.start < hi for m in mentions):
+            return None
+        for date in doc.spans[DATES] if DATES in doc.spans else []:
+            if lo <= date.start < hi and not (mention.start <= date.start < mention.end):
+                if date.start > 0 and doc[date.start - 1].text in self.year_cues:
+                    return int(date._.iso[:4])
+        return None

@@ -1,0 +1,249 @@
+"""factsheets_linker: ties each amount to its programme, agency, fiscal years and breakdown category."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import rules
+from ..extensions import AGENCIES, FISCAL_YEARS, MONEY, PROGRAMS, QUALIFIERS
+from .patterns import clause
+
+
+@dataclass
+class Link:
+    program: str = ""
+    agency: str = ""
+    fy_start: int | None = None
+    fy_end: int | None = None
+    category: str = ""
+    label: tuple[int, int] | None = None  # token range of the item's own label, if any
+    total: Span | None = None  # the amount a breakdown item is part of
+
+
+@Language.factory(
+    "factsheets_linker",
+    assigns=["span._.program", "span._.agency", "span._.fy_start", "span._.fy_end", "span._.category"],
+    requires=["doc.spans", "doc.spans", "doc.spans"],
+    default_config={"rules_dir": "", "settings": "linking.json"},
+)
+def make_linker(nlp: Language, name: str, rules_dir: str, settings: str) -> "Linker":
+    return Linker(nlp, name, rules_dir=rules_dir, settings=settings)
+
+
+class Linker:
+    """The rules, in order of precedence:
+
+    1. Breakdown items: `Military Electronics ($30.5 million)` and `($16M FSA, $1.77M Other)`
+       take their label as category (or as programme when the label is one), and the
+       programme and fiscal years of the total they break down (the amount before them in
+       the sentence, else the last amount of the previous sentence) when they state none.
+    2. Table-like lines `Label (ACR): FY 2007: $3.05M; Est. FY 2008: $2.35M`: the label is
+       the category (or programme) of every amount in the line.
+    3. Programme: the nearest programme mention in the amount's own phrase (between the
+       amounts before and after it), else in its sentence.
+    4. Fiscal years: the nearest FY expression before it in its clause (`;`-delimited), else
+       after it in its phrase, else before it in its sentence.
+    5. Agency: the nearest agency mentioned before it in its sentence."""
+
+    def __init__(self, nlp: Language, name: str, *, rules_dir: str = "", settings: str = ""):
+        self.name = name
+        cfg = rules.load_json(rules_dir, settings)
+        self.cell_words = set(cfg.get("cell_words", []))
+        self.label_words = set(cfg.get("label_words", []))
+        self.max_label = int(cfg.get("max_label_tokens", 14))
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[tuple[Span, Link]]:
+        money = list(doc.spans[MONEY])
+        programs = list(doc.spans[PROGRAMS])
+        fys = list(doc.spans[FISCAL_YEARS])
+        agencies = list(doc.spans[AGENCIES]) if AGENCIES in doc.spans else []
+        qualifiers = list(doc.spans[QUALIFIERS]) if QUALIFIERS in doc.spans else []
+        links = {id(m): Link() for m in money}
+        # 1-2: labels of breakdown items and table-like lines
+        for i, m in enumerate(money):
+            self.find_label(doc, m, money, links[id(m)], qualifiers, fys)
+        labelled = [links[id(m)].label for m in money if links[id(m)].label]
+
+        def free(span: Span) -> bool:  # not a breakdown item's own label
+            return not any(lo <= span.start < hi for lo, hi in labelled)
+
+        free_programs = [p for p in programs if free(p)]
+        for i, m in enumerate(money):
+            link = links[id(m)]
+            same = [o for o in money if o.sent == m.sent]
+            k = same.index(m)
+            lo = same[k - 1].end if k > 0 else m.sent.start
+            hi = same[k + 1].start if k + 1 < len(same) else m.sent.end
+            if not link.program:
+                mine = [p for p in free_programs if lo <= p.start and p.end <= hi]
+                if mine:
+                    link.program = nearest(m, mine)._.code
+            clause_lo, clause_hi = clause(doc, m)
+            fy = (
+                last([f for f in fys if max(lo, clause_lo) <= f.start and f.end <= m.start])
+                or first([f for f in fys if m.end <= f.start and f.end <= min(hi, clause_hi)])
+                or last([f for f in fys if m.sent.start <= f.start and f.end <= m.start])
+            )
+            if fy is not None:
+                link.fy_start, link.fy_end = fy._.fy_start, fy._.fy_end
+            agency = last([a for a in agencies if m.sent.start <= a.start and a.end <= m.start])
+            link.agency = agency._.code if agency is not None else ""
+        # fallbacks: the sentence's programme, then the total's programme and years
+        for m in money:
+            link = links[id(m)]
+            if link.total is not None:
+                total = links.get(id(link.total))
+                if total is not None:
+                    link.program = link.program or total.program
+                    if link.fy_start is None:
+                        link.fy_start, link.fy_end = total.fy_start, total.fy_end
+                    link.agency = link.agency or total.agency
+            if not link.program and link.label is None:
+                in_sentence = [p for p in free_programs if m.sent.start <= p.start and p.end <= m.sent.end]
+                if in_sentence:
+                    link.program = nearest(m, in_sentence)._.code
+        return [(m, links[id(m)]) for m in money]
+
+    def set_annotations(self, doc: Doc, links: list[tuple[Span, Link]]) -> Doc:
+        for span, link in links:
+            span._.program = link.program
+            span._.agency = link.agency
+            span._.fy_start = link.fy_start
+            span._.fy_end = link.fy_end
+            span._.category = link.category
+        return doc
+
+    # --- labels -----------------------------------------------------------------
+
+    def find_label(self, doc: Doc, m: Span, money: list[Span], link: Link, qualifiers: list[Span], fys: list[Span]) -> None:
+        start = m.start
+        for q in qualifiers:  # "(approximately $2 million)"
+            if q.end == start:
+                start = q.start
+        before = doc[start - 1] if start > 0 else None
+        after = doc[m.end] if m.end < len(doc) else None
+        programs = list(doc.spans[PROGRAMS])
+        # "Military Electronics ($30.5 million)"
+        if before is not None and before.text == "(" and after is not None and after.text == ")":
+            lo = self.walk_label_left(doc, before.i, m.sent.start)
+            if lo is not None:
+                self.set_label(doc, link, lo, before.i, programs)
+                link.total = self.total_before(m, money, lo)
+                return
+        # "($16M FSA, $1.77M Other)"
+        if before is not None and before.text in ("(", ",") and self.in_parens(doc, m):
+            hi = m.end
+            while hi < m.sent.end and hi - m.end < self.max_label and doc[hi].text not in (",", ")", ";"):
+                if not (is_name_word(doc[hi]) or doc[hi].text in self.label_words):
+                    hi = -1
+                    break
+                hi += 1
+            if hi > m.end and doc[hi].text in (",", ")"):
+                self.set_label(doc, link, m.end, hi, programs)
+                opening = self.open_paren(doc, m)
+                link.total = self.total_before(m, money, opening)
+                return
+        # "Peace and Security (PS): FY 2007: $3.05M; Est. FY 2008: $2.35M"
+        colon = next((t.i for t in doc[m.sent.start:m.start] if t.text == ":"), None)
+        if colon is None or colon == m.sent.start or colon - m.sent.start > self.max_label:
+            return
+        label = doc[m.sent.start:colon]
+        if not is_name_word(label[0]) or any(f.start < colon and f.end > m.sent.start for f in fys):
+            return
+        if not all(is_name_word(t) or t.text in self.label_words or t.text in "()" for t in label):
+            return
+        fy_tokens = {t.i for f in fys for t in f}
+        money_tokens = {t.i for o in money for t in o}
+        for t in doc[colon:start]:
+            if t.i not in fy_tokens and t.i not in money_tokens and t.text not in self.cell_words and t.text not in (":", ";", ",") and not t.is_space:
+                return
+        self.set_label(doc, link, m.sent.start, colon, programs)
+
+    def set_label(self, doc: Doc, link: Link, lo: int, hi: int, programs: list[Span]) -> None:
+        link.label = (lo, hi)
+        program = [p for p in programs if lo <= p.start and p.end <= hi]
+        tokens = [t for t in doc[lo:hi]]
+        # drop an "(ACR)" group: "Peace and Security (PS)" -> "Peace and Security"
+        words, skip = [], False
+        for t in tokens:
+            if t.text == "(":
+                skip = True
+            elif t.text == ")":
+                skip = False
+            elif not skip:
+                words.append(t)
+        text = "".join(t.text_with_ws for t in words).strip()
+        if program and len(program) == 1 and program[0].text.strip() == text:
+            link.program = program[0]._.code
+        else:
+            link.category = text
+
+    def walk_label_left(self, doc: Doc, paren: int, sent_start: int) -> int | None:
+        i = paren - 1
+        while i >= sent_start and paren - i <= self.max_label:
+            t = doc[i]
+            if is_name_word(t) or (t.text in self.label_words and t.text != "the"):
+                i -= 1
+                continue
+            break
+        lo = i + 1
+        while lo < paren and (doc[lo].text in self.label_words or doc[lo].is_lower):
+            lo += 1
+        return lo if lo < paren else None
+
+    @staticmethod
+    def in_parens(doc: Doc, m: Span) -> bool:
+        depth = 0
+        for t in doc[m.sent.start:m.start]:
+            depth += t.text == "("
+            depth -= t.text == ")"
+        return depth > 0
+
+    @staticmethod
+    def open_paren(doc: Doc, m: Span) -> int:
+        depth = 0
+        for t in reversed(doc[m.sent.start:m.start]):
+            if t.text == ")":
+                depth += 1
+            elif t.text == "(":
+                if depth == 0:
+                    return t.i
+                depth -= 1
+        return m.sent.start
+
+    @staticmethod
+    def total_before(m: Span, money: list[Span], before: int) -> Span | None:
+        """The amount a breakdown item belongs to: the last one before the item's label in
+        its sentence, else the last one of the previous sentence."""
+        earlier = [o for o in money if o.sent == m.sent and o.end <= before]
+        if earlier:
+            return earlier[-1]
+        prev = [o for o in money if o.end <= m.sent.start]
+        if prev and prev[-1].sent.end == m.sent.start:
+            return prev[-1]
+        return None
+
+
+def is_name_word(token) -> bool:
+    text = token.text
+    return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+def nearest(m: Span, spans: list[Span]) -> Span:
+    """The span closest to m in tokens; on a tie the one after it ("$5 million in FMF")."""
+    def distance(s: Span) -> tuple[int, int]:
+        return (m.start - s.end, 1) if s.end <= m.start else (s.start - m.end, 0)
+    return min(spans, key=distance)
+
+
+def first(spans: list[Span]) -> Span | None:
+    return spans[0] if spans else None
+
+
+def last(spans: list[Span]) -> Span | None:
+    return spans[-1] if spans else None
