@@ -36,3 +36,6 @@ def dev_docs() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/dev is not beside the project")
     return path
+
+
+from tests.localserver import server  # noqa: E402,F401  (the 127.0.0.1 server fixture)
