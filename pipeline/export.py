@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
 
 from .document import Document
+from .files import write_atomic
 from .rows import TABLES, Tables
 
 LOGGER = logging.getLogger(__name__)
@@ -77,16 +76,3 @@ def write_outputs(out_dir: Path, documents: list[Document], tables: Tables) -> d
         written[name] = path
     LOGGER.info("wrote %s documents to %s", len(documents), out_dir)
     return written
-
-
-def write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -7,9 +7,7 @@ import hashlib
 import http
 import io
 import logging
-import os
 import re
-import tempfile
 import time
 import urllib.robotparser
 from collections.abc import Callable, Iterable
@@ -21,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from urllib3.exceptions import ReadTimeoutError
 
+from .files import write_atomic
 from .document import FetchError, UnreadableDocument, doc_id_for, slugify
 
 LOGGER = logging.getLogger(__name__)
@@ -147,9 +146,9 @@ class SnapshotStore:
                 target = self.root / rel
                 if target.exists():
                     raise FileExistsError(f"refusing to overwrite snapshot {target}")
-                _write_atomic(target, data)
+                write_atomic(target, data)
         else:
-            _write_atomic(target, data)
+            write_atomic(target, data)
         snap = Snapshot(
             url=url, final_url=final_url, fetched_at=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
             status=status, content_type=content_type, etag=etag,
@@ -167,31 +166,7 @@ class SnapshotStore:
         writer.writerow(snap.row())
         if old and not old.endswith(b"\n"):
             old += b"\n"
-        _write_atomic(self.manifest, old + buffer.getvalue().encode("utf-8"))
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside `target`, fsync, then rename over it."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable where the platform allows it
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+        write_atomic(self.manifest, old + buffer.getvalue().encode("utf-8"))
 
 
 def _extension(content_type: str, data: bytes) -> str:

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import csv
 import filecmp
-import os
 
 import pandas as pd
 import pytest
 
-from pipeline import export
+from pipeline import files
 from pipeline.document import Document
 from pipeline.export import COLUMNS, to_frames, write_outputs
 from pipeline.rows import MoneyRow, Tables
@@ -67,7 +66,7 @@ def test_export_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
     def broken(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(export.os, "replace", broken)
+    monkeypatch.setattr(files.os, "replace", broken)
     with pytest.raises(OSError):
         write_outputs(tmp_path, docs, Tables.empty())
     assert (tmp_path / "money.csv").read_bytes() == before

@@ -5,7 +5,6 @@ import csv
 import email.utils
 import hashlib
 import socket
-import threading
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
