@@ -12,11 +12,14 @@ from lxml import etree
 
 from . import metadata, rules, xpaths
 from .document import Cleaned, EmptyDocument, NotADocument
-from .metadata import PageMeta, collapse
+from .metadata import PageMeta, collapse, selectors
 
 LOGGER = logging.getLogger(__name__)
 
 BOILERPLATE_FILE = "boilerplate.jsonl"
+# Charset labels that browsers decode as Windows-1252; old state.gov pages declare
+# iso-8859-1 and use its curly quotes and dashes.
+LATIN1_LABELS = frozenset({"iso-8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "windows-1252", "cp1252"})
 
 # --- tuned numbers ---------------------------------------------------------------
 # Bytes/characters looked at to tell text from binary.
@@ -53,13 +56,13 @@ _NEGATIVE = re.compile(xpaths.NEGATIVE_NAMES)
 _POSITIVE = re.compile(xpaths.POSITIVE_NAMES)
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
 _DISCARD = etree.XPath(" | ".join(xpaths.DISCARD))
-_ARCHIVE_WRAPPER = etree.XPath(" | ".join(xpaths.ARCHIVE_WRAPPER))
-_ARCHIVE_NOTICE = etree.XPath(" | ".join(xpaths.ARCHIVE_NOTICE))
-_ARCHIVE_NOTICE_TEXT = etree.XPath(" | ".join(xpaths.ARCHIVE_NOTICE_TEXT))
-_ARCHIVE_URL = etree.XPath(" | ".join(xpaths.ARCHIVE_ORIGINAL_URL))
+_ARCHIVE_WRAPPER = selectors(xpaths.ARCHIVE_WRAPPER)
+_ARCHIVE_NOTICE = selectors(xpaths.ARCHIVE_NOTICE)
+_ARCHIVE_NOTICE_TEXT = selectors(xpaths.ARCHIVE_NOTICE_TEXT)
+_ARCHIVE_URL = selectors(xpaths.ARCHIVE_ORIGINAL_URL)
 _CONTAINER_DISCARD = etree.XPath(" | ".join(xpaths.CONTAINER_DISCARD))
 _BODY_DISCARD = etree.XPath(" | ".join(xpaths.BODY_DISCARD))
-_LAYOUTS = [(name, [etree.XPath(p) for p in paths]) for name, paths in xpaths.ARTICLE_LAYOUTS]
+_LAYOUTS = [(name, selectors(paths)) for name, paths in xpaths.ARTICLE_LAYOUTS]
 _LAYOUT_TABLE = etree.XPath(xpaths.LAYOUT_TABLE_MARKERS)
 
 
@@ -93,36 +96,55 @@ class LineRule:
         return folded == self._folded
 
 
-def load_line_rules(rules_dir: str | Path | None) -> tuple[LineRule, ...]:
+class LineRules:
+    """The rules of one boilerplate file, indexed: whole-line rules by their folded text."""
+
+    def __init__(self, rules_: tuple[LineRule, ...]):
+        self.rules = rules_
+        self._lines: dict[str, tuple[int, str]] = {}
+        self._others: list[tuple[int, LineRule]] = []
+        for n, rule in enumerate(rules_):
+            if rule.match == "line":
+                self._lines.setdefault(rule._folded, (n, rule.label))
+            else:
+                self._others.append((n, rule))
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def classify(self, line: str) -> str:
+        """The label of the first rule matching `line` (DROP, NAV, STOP, DOC_TYPE, ...), else ""."""
+        folded = _fold(line)
+        best = self._lines.get(folded, (len(self.rules), ""))
+        for n, rule in self._others:
+            if n >= best[0]:
+                break
+            if rule.matches(line, folded):
+                return rule.label
+        return best[1]
+
+
+def load_line_rules(rules_dir: str | Path | None) -> LineRules:
     """The boilerplate rules of `rules_dir`, read once per file version."""
     path = rules.rules_path(rules_dir, BOILERPLATE_FILE)
     return _rules_cached(str(path), path.stat().st_mtime_ns)
 
 
-_RULE_CACHE: dict[tuple[str, int], tuple[LineRule, ...]] = {}
+_RULE_CACHE: dict[tuple[str, int], LineRules] = {}
 
 
-def _rules_cached(path: str, mtime_ns: int) -> tuple[LineRule, ...]:
+def _rules_cached(path: str, mtime_ns: int) -> LineRules:
     key = (path, mtime_ns)
     if key not in _RULE_CACHE:
         rows = rules.read_jsonl(Path(path))
         try:
-            _RULE_CACHE[key] = tuple(LineRule(r["label"], r["pattern"], r.get("match", "line")) for r in rows)
+            _RULE_CACHE[key] = LineRules(tuple(LineRule(r["label"], r["pattern"], r.get("match", "line")) for r in rows))
         except (re.error, ValueError, TypeError) as exc:
             raise rules.RulesError(f"{path}: {exc}") from None
     return _RULE_CACHE[key]
 
 
-def classify(line: str, line_rules: tuple[LineRule, ...]) -> str:
-    """The label of the first rule matching `line` (DROP, NAV, STOP, DOC_TYPE, ...), else ""."""
-    folded = _fold(line)
-    for rule in line_rules:
-        if rule.matches(line, folded):
-            return rule.label
-    return ""
-
-
-def finish(paragraphs: list[str], line_rules: tuple[LineRule, ...], title: str = "") -> tuple[list[str], PageMeta]:
+def finish(paragraphs: list[str], line_rules: LineRules, title: str = "") -> tuple[list[str], PageMeta]:
     """Article paragraphs and header metadata from candidate paragraphs (or text lines).
 
     Drops DROP lines anywhere and NAV lines until the article begins; a header block
@@ -130,7 +152,7 @@ def finish(paragraphs: list[str], line_rules: tuple[LineRule, ...], title: str =
     ends the article once it has begun. A first paragraph equal to the title goes too.
     """
     lines = [p for p in (collapse(p) for p in paragraphs) if p]
-    labels = [classify(line, line_rules) for line in lines]
+    labels = [line_rules.classify(line) for line in lines]
     header = metadata.find_header(lines, labels)
     begun, start, meta = False, 0, PageMeta()
     if header:
@@ -172,6 +194,8 @@ def decode(data: bytes | str) -> str:
     dammit = UnicodeDammit(data, user_encodings=["utf-8"], is_html=True)
     if dammit.unicode_markup is None:
         raise NotADocument("not HTML or text")
+    if (dammit.original_encoding or "").lower() in LATIN1_LABELS:
+        return data.decode("cp1252", errors="replace")  # as browsers do (WHATWG encoding labels)
     return dammit.unicode_markup
 
 
@@ -268,6 +292,12 @@ def render(root) -> list[str]:
         if text:
             out.append(text)
 
+    for figure in root.iter("figure"):  # WordPress: <figure><table/><figcaption/></figure>
+        table, caption = figure.find("table"), figure.find("figcaption")
+        if table is not None and caption is not None and table.find("caption") is None:
+            caption.tail = None
+            caption.tag = "caption"
+            table.insert(0, caption)
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -301,26 +331,33 @@ def _drop(elements) -> int:
 
 # --- cascade steps -----------------------------------------------------------------------
 
-def strip_archive(tree) -> bool:
-    """Remove web-archive toolbars and "ARCHIVED CONTENT" notices; True if any was there."""
-    found = _drop(_ARCHIVE_WRAPPER(tree)) + _drop(_ARCHIVE_NOTICE(tree))
-    for text in _ARCHIVE_NOTICE_TEXT(tree):
+def _select(sels, tree, source: str | None) -> list:
+    return [hit for sel in sels for hit in sel(tree, source)]
+
+
+def strip_archive(tree, source: str | None = None) -> bool:
+    """Remove web-archive toolbars and "ARCHIVED CONTENT" notices; True if a toolbar was there."""
+    toolbar = _drop(_select(_ARCHIVE_WRAPPER, tree, source)) > 0
+    _drop(_select(_ARCHIVE_NOTICE, tree, source))
+    for text in _select(_ARCHIVE_NOTICE_TEXT, tree, source):
         block = text.getparent()
+        if block is not None and text.is_tail:
+            block = block.getparent()
         if block is None:
             continue
         while (block.getparent() is not None and block.getparent().tag not in ("body", "html")
                and _text_len(block.getparent()) <= ARCHIVE_NOTICE_MAX_CHARS):
             block = block.getparent()
         if block.tag not in ("body", "html") and _text_len(block) <= ARCHIVE_NOTICE_MAX_CHARS:
-            found += _drop([block])
-    return found > 0
+            _drop([block])
+    return toolbar
 
 
-def known_container(tree, settings) -> tuple[str, list[str]] | None:
+def known_container(tree, settings, source: str | None = None) -> tuple[str, list[str]] | None:
     """The first container of xpaths.ARTICLE_LAYOUTS holding enough text."""
     for name, paths in _LAYOUTS:
         for path in paths:
-            hits = [el for el in path(tree) if _text_len(el) >= settings.min_container_chars]
+            hits = [el for el in path(tree, source) if _text_len(el) >= settings.min_container_chars]
             if hits:
                 el = max(hits, key=_text_len)
                 _drop(_CONTAINER_DISCARD(el))
@@ -354,7 +391,7 @@ def _paragraph_elements(body):
             yield div
 
 
-def density(tree, settings) -> tuple[str, list[str]] | None:
+def density(tree, settings, source: str | None = None) -> tuple[str, list[str]] | None:
     """The block with the most paragraph text net of link text, penalised by name and place."""
     body = tree.find("body")
     if body is None:
@@ -402,7 +439,7 @@ def _clean_density_pick(root, settings) -> None:
     _drop(doomed)
 
 
-def body_text(tree, settings) -> tuple[str, list[str]] | None:
+def body_text(tree, settings, source: str | None = None) -> tuple[str, list[str]] | None:
     """All of <body> less navigation, header, footer and asides."""
     body = tree.find("body")
     if body is None:
@@ -451,12 +488,12 @@ def clean_html(data: bytes | str, settings, *, doc_id: str = "") -> Cleaned:
 
     wrapped, original_url = False, ""
     try:
-        original_url = next((collapse(v) for v in _ARCHIVE_URL(tree) if collapse(v)), "")
-        wrapped = strip_archive(tree)
+        original_url = next((collapse(v) for v in _select(_ARCHIVE_URL, tree, text) if collapse(v)), "")
+        wrapped = strip_archive(tree, text)
     except Exception:  # noqa: BLE001 - a failing step must not abort the document
         LOGGER.warning("clean %s: archive stripping failed", doc_id, exc_info=True)
     try:
-        strong, weak = metadata.from_tree(tree, original_url)
+        strong, weak = metadata.from_tree(tree, original_url, text)
     except Exception:  # noqa: BLE001
         LOGGER.warning("clean %s: metadata failed", doc_id, exc_info=True)
         strong, weak = PageMeta(), PageMeta()
@@ -469,7 +506,7 @@ def clean_html(data: bytes | str, settings, *, doc_id: str = "") -> Cleaned:
     )
     for step, min_chars in steps:
         try:
-            found = step(tree, settings)
+            found = step(tree, settings, text)
         except Exception:  # noqa: BLE001
             LOGGER.warning("clean %s: step %s failed", doc_id, step.__name__, exc_info=True)
             continue

@@ -24,7 +24,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
 _DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\b")
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _US_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _DATE_LINE = re.compile(rf"^(?:[A-Z][a-z]+day,?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\.?$")
 _BUREAU_LINE = re.compile(r"^(?:Bureau|Office) of (?:the )?[A-Z][^.:;!?]{2,90}$")
@@ -59,9 +59,45 @@ class HeaderBlock:
 
 # --- values ------------------------------------------------------------------
 
+# C1 control characters are Windows-1252 punctuation mis-decoded (old pages write
+# &#146; for a right quote): read them as browsers do. Zero-width characters go.
+_C1 = {c: bytes([c]).decode("cp1252", errors="ignore") or None for c in range(0x80, 0xA0)}
+_INVISIBLE = {0x200B: None, 0xFEFF: None, 0xAD: None}
+_TRANSLATE = {**_C1, **_INVISIBLE}
+
+
+_NEEDS_TRANSLATE = re.compile("[\x80-\x9f\u200b\ufeff\xad]")
+
+
 def collapse(text: str) -> str:
-    """Whitespace (incl. no-break spaces) runs to one space; zero-width characters removed."""
-    return " ".join(text.replace("\u200b", "").replace("\ufeff", "").replace("\xad", "").split())
+    """Whitespace (incl. no-break spaces) runs to one space; C1 controls read as Windows-1252."""
+    if _NEEDS_TRANSLATE.search(text):
+        text = text.translate(_TRANSLATE)
+    return " ".join(text.split())
+
+
+class Selector:
+    """A compiled XPath, skipped on pages whose source lacks a word it quotes.
+
+    The check is a plain substring test of the page source, ~100 times cheaper than
+    the XPath; a selector whose class or id is absent cannot match anyway.
+    """
+
+    __slots__ = ("path", "xpath", "words")
+
+    def __init__(self, path: str):
+        self.path = path
+        self.xpath = etree.XPath(path)
+        self.words = tuple(w for literal in re.findall(r"'([^']*)'", path) for w in literal.split())
+
+    def __call__(self, tree, source: str | None = None) -> list:
+        if source is not None and not all(w in source for w in self.words):
+            return []
+        return self.xpath(tree)
+
+
+def selectors(paths: list[str]) -> list[Selector]:
+    return [Selector(p) for p in paths]
 
 
 def parse_date(text: str) -> str:
@@ -108,31 +144,52 @@ def unwrap_archive_url(url: str) -> str:
 
 # --- HTML ----------------------------------------------------------------------
 
-def _first(tree, paths: list[str]) -> str:
+def element_text(el) -> str:
+    """Text of an element with a space for each <br> and block boundary ("DC<br>June 1")."""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in xpaths.BLOCK_TAGS:
+            parts.append(" ")
+        if event == "start" and tag and node.text:
+            parts.append(node.text)
+        elif event == "end" and node is not el and node.tail:
+            parts.append(node.tail)
+    return collapse("".join(parts))
+
+
+def _first(tree, paths: list[Selector], source: str | None) -> str:
     for path in paths:
-        for hit in tree.xpath(path):
-            value = collapse(hit if isinstance(hit, str) else hit.text_content())
+        for hit in path(tree, source):
+            value = collapse(hit) if isinstance(hit, str) else element_text(hit)
             if value:
                 return value
     return ""
 
 
-def from_tree(tree: etree._Element, original_url: str = "") -> tuple[PageMeta, PageMeta]:
+_TITLE, _TITLE_WEAK = selectors(xpaths.TITLE), selectors(xpaths.TITLE_WEAK)
+_URL, _BUREAU, _DOC_TYPE = selectors(xpaths.URL), selectors(xpaths.BUREAU), selectors(xpaths.DOC_TYPE)
+_PUBLISHED, _PUBLISHED_WEAK = selectors(xpaths.PUBLISHED), selectors(xpaths.PUBLISHED_WEAK)
+_SITE_NAME = selectors(xpaths.SITE_NAME)
+
+
+def from_tree(tree: etree._Element, original_url: str = "", source: str | None = None) -> tuple[PageMeta, PageMeta]:
     """(strong, weak) metadata of a parsed page: strong beats header lines, weak only fills gaps.
 
-    `original_url` is the address a web-archive toolbar gave for the capture.
+    `original_url` is the address a web-archive toolbar gave for the capture; `source`,
+    the page's text, lets selectors whose names it lacks be skipped.
     """
-    site = _first(tree, xpaths.SITE_NAME)
+    site = _first(tree, _SITE_NAME, source)
     strong = PageMeta(
-        title=clean_title(_first(tree, xpaths.TITLE), site),
-        url=unwrap_archive_url(_first(tree, xpaths.URL) or original_url),
-        bureau=_first(tree, xpaths.BUREAU),
-        doc_type=_first(tree, xpaths.DOC_TYPE),
-        published=parse_date(_first(tree, xpaths.PUBLISHED)),
+        title=clean_title(_first(tree, _TITLE, source), site),
+        url=unwrap_archive_url(_first(tree, _URL, source) or original_url),
+        bureau=_first(tree, _BUREAU, source),
+        doc_type=_first(tree, _DOC_TYPE, source),
+        published=parse_date(_first(tree, _PUBLISHED, source)),
     )
     weak = PageMeta(
-        title=clean_title(_first(tree, xpaths.TITLE_WEAK), site),
-        published=parse_date(_first(tree, xpaths.PUBLISHED_WEAK)),
+        title=clean_title(_first(tree, _TITLE_WEAK, source), site),
+        published=parse_date(_first(tree, _PUBLISHED_WEAK, source)),
     )
     return strong, weak
 
