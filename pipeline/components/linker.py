@@ -52,6 +52,7 @@ class Linker:
         cfg = rules.load_json(rules_dir, settings)
         self.cell_words = set(cfg.get("cell_words", []))
         self.label_words = set(cfg.get("label_words", []))
+        self.total_labels = set(cfg.get("total_labels", []))
         self.max_label = int(cfg.get("max_label_tokens", 14))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -178,9 +179,10 @@ class Linker:
             elif not skip:
                 words.append(t)
         text = "".join(t.text_with_ws for t in words).strip()
-        if program and len(program) == 1 and program[0].text.strip() == text:
+        # "Foreign Military Financing (FMF)": the name and its acronym are one programme
+        if program and len({p._.code for p in program}) == 1 and any(p.text.strip() == text for p in program):
             link.program = program[0]._.code
-        else:
+        elif text not in self.total_labels:  # a "Total" row is no category
             link.category = text
 
     def walk_label_left(self, doc: Doc, paren: int, sent_start: int) -> int | None:

@@ -14,6 +14,16 @@ from .patterns import PatternSet
 # FILLER phrases ("more than a total of $5 million"). Calibrated on the money tests.
 MAX_QUALIFIER_GAP = 3
 
+# A table's unit note ("($ in thousands)", "USD Thousands") is a short paragraph of its
+# own, or ends a short caption. Calibrated on tests/data/layouts and the money tests.
+MAX_UNIT_NOTE_TOKENS = 12
+# A heading row inside a table ("Security Assistance") that has no cells: at most this long.
+MAX_TABLE_TITLE_TOKENS = 8
+
+# Labels of money.jsonl rows that are not amounts
+UNIT_NOTE, TABLE_FIGURE = "UNIT_NOTE", "TABLE_FIGURE"
+SENTENCE_END = {".", "!", "?"}
+
 
 @Language.factory(
     "factsheets_money",
@@ -30,28 +40,37 @@ class Money:
 
     Labels: MONEY (one amount), MONEY_RANGE (`$1-2 million`: value is the low end,
     value_high the high end), MONEY_BARE (`12.81M` with no currency: kept only when the
-    sentence has an amount with a currency, whose currency it takes)."""
+    sentence has an amount with a currency, whose currency it takes).
+
+    Tables: the clean stage renders a table as one paragraph per row (`Label: FY 2010:
+    11,000; FY 2011: 16,000`) after its unit note. A UNIT_NOTE match (`($ in thousands)`)
+    sets the scale (its SCALE word) and currency (its currency word) of every TABLE_FIGURE
+    that fills a cell (after `:`, before `;` or the row's end) in the rows that follow,
+    until a paragraph that is not a row. Such figures get the label MONEY_TABLE."""
 
     def __init__(self, nlp: Language, name: str, *, rules_dir: str = "", patterns: str = "", qualifiers: str = ""):
         self.name = name
-        self.patterns = PatternSet(nlp, rules.load(rules_dir, patterns), source=patterns)
+        rows = rules.load(rules_dir, patterns)
+        self.patterns = PatternSet(nlp, [r for r in rows if r["label"] not in (UNIT_NOTE, TABLE_FIGURE)], source=patterns)
+        self.tables = PatternSet(nlp, [r for r in rows if r["label"] in (UNIT_NOTE, TABLE_FIGURE)], source=patterns)
         self.qualifiers = PatternSet(nlp, rules.load(rules_dir, qualifiers, {"QUALIFIER", "FILLER"}), source=qualifiers)
         self.after = rules.phrases(rules.load(rules_dir, qualifiers, {"QUALIFIER_AFTER"}))
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
 
-    def match(self, doc: Doc) -> tuple[list[Span], list[Span]]:
-        return self.patterns(doc), self.qualifiers(doc)
+    def match(self, doc: Doc) -> tuple[list[Span], list[Span], list[Span]]:
+        return self.patterns(doc), self.qualifiers(doc), self.tables(doc)
 
-    def set_annotations(self, doc: Doc, found: tuple[list[Span], list[Span]]) -> Doc:
-        candidates, phrases = found
+    def set_annotations(self, doc: Doc, found: tuple[list[Span], list[Span], list[Span]]) -> Doc:
+        candidates, phrases, table_spans = found
         amounts = []
         for span in filter_spans(candidates):
             if not self.read_amount(span):
                 continue
             amounts.append(span)
         amounts = [s for s in amounts if s.label_ != "MONEY_BARE" or self.borrow_currency(s, amounts)]
+        amounts = sorted(amounts + self.table_figures(doc, table_spans, amounts), key=lambda s: s.start)
         qualifiers = [q for q in phrases if q.label_ == "QUALIFIER"]
         fillers = {t.i for q in phrases if q.label_ == "FILLER" for t in q}
         for span in amounts:
@@ -85,6 +104,34 @@ class Money:
         span._.currency = currency
         return True
 
+    def table_figures(self, doc: Doc, spans: list[Span], amounts: list[Span]) -> list[Span]:
+        """Cell figures of the table rows under each unit note, scaled by the note."""
+        notes = [s for s in spans if s.label_ == UNIT_NOTE and is_unit_note(s)]
+        if not notes:
+            return []
+        figures = [s for s in spans if s.label_ == TABLE_FIGURE]
+        taken = {t.i for a in amounts for t in a}
+        sents = list(doc.sents)
+        starts = {sent.start: k for k, sent in enumerate(sents)}
+        found = []
+        for note in notes:
+            factor = next((t._.fs_lex_id for t in note if t._.fs_lex in ("SCALE", "SCALE_ABBR")), None)
+            currency = next((t._.fs_lex_id for t in note if t._.fs_lex.startswith("CURRENCY")), "") or note._.code
+            for sent in sents[starts[note.sent.start] + 1:]:
+                if any(n.sent == sent for n in notes):
+                    break  # the next table's note
+                cells = [f for f in figures if sent.start <= f.start < sent.end and is_cell(f) and f.start not in taken]
+                if not is_row(sent):
+                    if cells or not is_title(sent):
+                        break
+                    continue
+                for cell in cells:
+                    span = Span(doc, cell.start, cell.end, label="MONEY_TABLE")
+                    span._.value = scaled(parse_number(cell.text), factor)
+                    span._.currency = currency
+                    found.append(span)
+        return found
+
     @staticmethod
     def borrow_currency(span: Span, amounts: list[Span]) -> bool:
         for other in amounts:
@@ -104,3 +151,38 @@ class Money:
                 return q._.code
             break
         return ""
+
+
+def content(sent: Span) -> list:
+    return [t for t in sent if not t.is_space]
+
+
+def is_unit_note(note: Span) -> bool:
+    """The note ends its paragraph (a caption may come before it), which is short."""
+    tokens = content(note.sent)
+    return bool(tokens) and tokens[-1].i < note.end and len(tokens) <= MAX_UNIT_NOTE_TOKENS
+
+
+def is_row(sent: Span) -> bool:
+    """`Label: head: cell; head: cell` -- a colon, and no full stop at the end."""
+    tokens = content(sent)
+    return bool(tokens) and any(t.text == ":" for t in tokens) and tokens[-1].text not in SENTENCE_END
+
+
+def is_title(sent: Span) -> bool:
+    """A heading row of a table: short, no colon, no full stop."""
+    tokens = content(sent)
+    return 0 < len(tokens) <= MAX_TABLE_TITLE_TOKENS and tokens[-1].text not in SENTENCE_END and not any(
+        t.text == ":" for t in tokens
+    )
+
+
+def is_cell(figure: Span) -> bool:
+    """A figure alone in a cell: right after `:`, right before `;` or the row's end."""
+    doc = figure.doc
+    if figure.start == 0 or doc[figure.start - 1].text != ":":
+        return False
+    i = figure.end
+    while i < figure.sent.end and doc[i].is_space:
+        i += 1
+    return i >= figure.sent.end or doc[i].text == ";"
