@@ -16,9 +16,14 @@ LOGGER = logging.getLogger(__name__)
 # Calibrated on tests/data/layouts and ../shared/dev/docs (longest title: 80 chars).
 TITLE_MAX_CHARS = 200
 # A header block is looked for among the first this many lines of a text; below
-# that a "Fact Sheet" line is part of the article. Moldova-2008 has 13 lines of
+# that a "Fact Sheet" line is part of the article. Moldova-2008 has 9 lines of
 # navigation above its header; re-run tests/test_clean.py before changing.
 HEADER_SCAN_LINES = 40
+
+# A line ending in a full stop with at least this many words is article prose; a header
+# block below such a line is not the page's header (menus and breadcrumbs are shorter
+# or unpunctuated; checked on ../shared/dev/docs/moldova-2008.txt).
+PROSE_MIN_WORDS = 8
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
           r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -220,6 +225,11 @@ def _title_like(line: str) -> bool:
     )
 
 
+def _prose(line: str) -> bool:
+    """A sentence of running text, which navigation above a header never is."""
+    return line.endswith((".", "!", "?")) and len(line.split()) >= PROSE_MIN_WORDS
+
+
 def find_header(lines: list[str], labels: list[str]) -> HeaderBlock | None:
     """The header block among the first lines: doc type, bureau, place, date (two or more of
     them, one a date or doc type, consecutive), with the title just above it or, failing
@@ -239,10 +249,13 @@ def find_header(lines: list[str], labels: list[str]) -> HeaderBlock | None:
         opens_text = all(labels[k] in ("DROP", "NAV", "STOP") for k in range(i))
         if not ({"date", "doc_type"} & seen.keys()) or (len(seen) < 2 and not opens_text):
             continue
+        title_above = i > 0 and not labels[i - 1] and _title_like(lines[i - 1])
+        if any(not labels[k] and _prose(lines[k]) for k in range(i - title_above)):
+            continue  # article text above: these lines are inside the article, not its header
         meta = PageMeta(bureau=seen.get("bureau", ""), doc_type=seen.get("doc_type", ""),
                         published=parse_date(seen.get("date", "")))
         start, end = i, j
-        if i > 0 and not labels[i - 1] and _title_like(lines[i - 1]):
+        if title_above:
             meta.title, start = lines[i - 1], i - 1
         elif j + 1 < len(lines) and not labels[j] and _title_like(lines[j]):
             meta.title, end = lines[j], j + 1

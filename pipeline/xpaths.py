@@ -55,7 +55,6 @@ ARTICLE_LAYOUTS = [
     # of that period, body in div.article__body under div.archive-article.
     ("archive-2017", [
         f"//div[{_cls('archive-article')}]//div[{_cls('article__body')}]",
-        f"//div[{_cls('article__body')}]",
     ]),
     # Today's www.state.gov (WordPress): the article body is div.entry-content.
     ("state.gov", [
@@ -118,7 +117,7 @@ BLOCK_TAGS = frozenset({
     "td", "tfoot", "th", "thead", "tr", "ul", "br", "html",
 })
 # Inside a table cell, these mean the table is page layout, not data.
-LAYOUT_TABLE_MARKERS = ".//table|.//p|.//div|.//ul|.//ol|.//h1|.//h2|.//h3"
+LAYOUT_TABLE_MARKERS = ".//table|.//div|.//ul|.//ol|.//h1|.//h2|.//h3"
 
 # --- metadata --------------------------------------------------------------------------
 # Strong selectors beat the header lines of the body; weak ones only fill gaps.

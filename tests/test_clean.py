@@ -310,3 +310,11 @@ def test_clean_boilerplate_rules_load(settings):
     line_rules = load_line_rules(settings.rules_dir)
     assert {r.label for r in line_rules} >= {"DROP", "NAV", "STOP", "DOC_TYPE"}
     assert {r.match for r in line_rules} <= {"line", "prefix", "regex"}
+
+
+def test_clean_text_header_lines_inside_article_stay_text(settings):
+    text = ("The partner received $4 million in Foreign Military Financing in FY 2020 for border security.\n"
+            "Report\nMarch 3, 2020\nThe second paragraph follows here.\n")
+    cleaned = clean_text(text, settings)
+    assert cleaned.published == "" and cleaned.doc_type == ""
+    assert cleaned.text.split("\n\n")[1:3] == ["Report", "March 3, 2020"]
