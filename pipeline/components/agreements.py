@@ -28,7 +28,8 @@ class Agreements:
     ...; HEAD_LOWER: `agreement` right after a name) by walking left over capitalised words,
     numbers, CONNECTOR words and `(ACRONYM)` groups, and right over a TAIL (`Agreement
     regarding the exchange of military personnel`). Then `(ACRONYM)` and `(YEAR)` groups
-    after it, or a YEAR_CUE date in the same clause (`In 2020 ... concluded an EDCA`)."""
+    after it, or a YEAR_CUE date in the same clause (`In 2020 ... concluded an EDCA`).
+    A lowercase tail ends before a TAIL_STOP word (`in`, `with`, `that`...) or a year."""
 
     def __init__(self, nlp: Language, name: str, *, rules_dir: str = "", patterns: str = ""):
         self.name = name
@@ -43,6 +44,7 @@ class Agreements:
         self.not_after = words("NOT_AGREEMENT_AFTER")
         self.not_start = words("NOT_NAME_START")
         self.year_cues = words("YEAR_CUE")
+        self.tail_stops = {w.lower() for w in words("TAIL_STOP")}
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -78,8 +80,8 @@ class Agreements:
             return None  # "the agreement", "defense-related agreements"
         # a lowercase tail only when the head opens the name ("an Agreement regarding ...")
         end = self.walk_tail(doc, head, title_only=start != head.start)
-        if start == head.start and end == head.end:
-            return None  # a head word alone ("the Roadmap") names nothing
+        if start == head.start and end == head.end and not self.parenthesis_after(doc, end):
+            return None  # a head word alone ("the Roadmap") names nothing, unless dated: "a Plan of Action (2014)"
         name_tokens = [t for t in doc[start:end] if not (acronym and acronym[0] <= t.i < acronym[1])]
         name = "".join(t.text_with_ws for t in name_tokens).strip()
         year = None
@@ -105,6 +107,13 @@ class Agreements:
         mention._.acronym = acr
         mention._.year = year
         return mention
+
+    @staticmethod
+    def parenthesis_after(doc: Doc, i: int) -> bool:
+        """`(YEAR)` or `(ACRONYM)` right after token i."""
+        return i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and bool(
+            YEAR.match(doc[i + 1].text) or ACRONYM.match(doc[i + 1].text)
+        )
 
     def walk_left(self, doc: Doc, head: Span, head_ends: set[int]) -> tuple[int, tuple[int, int] | None]:
         """First token of the name, and the (start, end) of an `(ACRONYM)` group inside it."""
@@ -147,6 +156,8 @@ class Agreements:
         while i < len(doc) and doc[i].sent == head.sent and not doc[i].is_punct and not doc[i].is_space:
             if title_only and not (self.is_name_word(doc[i]) or doc[i].text in self.connectors):
                 break
+            if doc[i].lower_ in self.tail_stops or YEAR.match(doc[i].text):
+                break  # "... on defense cooperation in 2018": the clause goes on, the name does not
             i += 1
         while i > head.end + 1 and doc[i - 1].text in self.connectors:
             i -= 1
