@@ -55,7 +55,7 @@ _NUMBER_CELL = re.compile(r"^[\s$€£(~+-]*\d[\d,. ]*\s*(?:[MBK%]|million|billi
 _NEGATIVE = re.compile(xpaths.NEGATIVE_NAMES)
 _POSITIVE = re.compile(xpaths.POSITIVE_NAMES)
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
-_DISCARD = etree.XPath(" | ".join(xpaths.DISCARD))
+_DISCARD = selectors(xpaths.DISCARD)
 _ARCHIVE_WRAPPER = selectors(xpaths.ARCHIVE_WRAPPER)
 _ARCHIVE_NOTICE = selectors(xpaths.ARCHIVE_NOTICE)
 _ARCHIVE_NOTICE_TEXT = selectors(xpaths.ARCHIVE_NOTICE_TEXT)
@@ -497,7 +497,7 @@ def clean_html(data: bytes | str, settings, *, doc_id: str = "") -> Cleaned:
     except Exception:  # noqa: BLE001
         LOGGER.warning("clean %s: metadata failed", doc_id, exc_info=True)
         strong, weak = PageMeta(), PageMeta()
-    _drop(_DISCARD(tree))
+    _drop(list(tree.iter(*xpaths.DISCARD_TAGS)) + _select(_DISCARD, tree, text))
 
     steps = (
         (known_container, settings.min_container_chars),

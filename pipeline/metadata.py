@@ -88,15 +88,19 @@ class Selector:
     the XPath; a selector whose class or id is absent cannot match anyway.
     """
 
-    __slots__ = ("path", "xpath", "words")
+    __slots__ = ("path", "xpath", "words", "tags")
 
     def __init__(self, path: str):
         self.path = path
         self.xpath = etree.XPath(path)
         self.words = tuple(w for literal in re.findall(r"'([^']*)'", path) for w in literal.split())
+        tag = re.match(r"^//([a-z][a-z0-9]*)\b", path)
+        self.tags = (f"<{tag.group(1)}", f"<{tag.group(1).upper()}") if tag else ()
 
     def __call__(self, tree, source: str | None = None) -> list:
-        if source is not None and not all(w in source for w in self.words):
+        if source is not None and (
+            not all(w in source for w in self.words) or (self.tags and not any(t in source for t in self.tags))
+        ):
             return []
         return self.xpath(tree)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 def _cls(name: str) -> str:
     """XPath test for one whole class token (`entry-content`, not `entry-content-wide`)."""
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+    # the plain contains() first: it is cheap and rules out nearly every element
+    return f"(contains(@class, '{name}') and contains(concat(' ', normalize-space(@class), ' '), ' {name} '))"
 
 
 # --- step 1: archive wrappers ------------------------------------------------
@@ -37,10 +38,12 @@ ARCHIVE_NOTICE_TEXT = [
 ]
 
 # --- removed from every page before any container is chosen --------------------
+DISCARD_TAGS = (
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+    "canvas", "button", "input", "select", "textarea",
+)
 DISCARD = [
-    "//script", "//style", "//noscript", "//template", "//svg", "//iframe",
-    "//object", "//embed", "//canvas", "//button", "//input", "//select",
-    "//textarea", "//*[@hidden]",
+    "//*[@hidden]",
     f"//*[{_cls('usa-banner')}]",
     f"//*[{_cls('usa-skipnav')}]",
     f"//*[{_cls('skip-link')}]",
@@ -124,32 +127,32 @@ LAYOUT_TABLE_MARKERS = ".//table|.//div|.//ul|.//ol|.//h1|.//h2|.//h3"
 TITLE = [
     f"//h1[{_cls('featured-content__headline')}]",
     "//*[@id='doctitle']",
-    "//meta[@property='og:title']/@content",
-    "//meta[@name='twitter:title']/@content",
+    "/html/head/meta[@property='og:title']/@content",
+    "/html/head/meta[@name='twitter:title']/@content",
 ]
-TITLE_WEAK = ["//title", "//h1"]
+TITLE_WEAK = ["/html/head/title", "//h1"]
 URL = [
-    "//link[@rel='canonical']/@href",
-    "//meta[@property='og:url']/@content",
+    "/html/head/link[@rel='canonical']/@href",
+    "/html/head/meta[@property='og:url']/@content",
 ]
 BUREAU = [
     f"//*[{_cls('article-meta__author-bureau')}]",
     f"//*[@id='doc-meta']//*[{_cls('bureau')}]",
-    "//meta[@name='bureau']/@content",
+    "/html/head/meta[@name='bureau']/@content",
 ]
 DOC_TYPE = [
     f"//*[{_cls('article-meta__content-type')}]",
     f"//*[@id='doc-meta']//*[{_cls('doctype')}]",
-    "//meta[@name='doc-type']/@content",
+    "/html/head/meta[@name='doc-type']/@content",
 ]
 PUBLISHED = [
     f"//*[{_cls('article-meta__publish-date')}]",
-    "//meta[@property='article:published_time']/@content",
+    "/html/head/meta[@property='article:published_time']/@content",
     f"//*[@id='doc-meta']//*[{_cls('date')}]",
-    "//meta[@name='date']/@content",
+    "/html/head/meta[@name='date']/@content",
 ]
 PUBLISHED_WEAK = ["//time/@datetime"]
-SITE_NAME = ["//meta[@property='og:site_name']/@content"]
+SITE_NAME = ["/html/head/meta[@property='og:site_name']/@content"]
 # Site names stripped from the end of a <title> or og:title ("X - United States Department of State").
 TITLE_SUFFIXES = (
     "United States Department of State",
