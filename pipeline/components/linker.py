@@ -42,9 +42,11 @@ class Linker:
     2. Table-like lines `Label (ACR): FY 2007: $3.05M; Est. FY 2008: $2.35M`: the label is
        the category (or programme) of every amount in the line.
     3. Programme: the nearest programme mention in the amount's own phrase (between the
-       amounts before and after it), else in its sentence.
-    4. Fiscal years: the nearest FY expression before it in its clause (`;`-delimited), else
-       after it in its phrase, else before it in its sentence.
+       amounts before and after it, cut at the last separator between them), else in its
+       sentence.
+    4. Fiscal years: the nearest FY expression before it in its phrase and clause
+       (`;`-delimited), else after it in its phrase, else before it in its sentence, else
+       after it in its clause; FY expressions joined by `and` widen the range.
     5. Agency: the nearest agency mentioned before it in its sentence."""
 
     def __init__(self, nlp: Language, name: str, *, rules_dir: str = "", settings: str = ""):
@@ -53,6 +55,8 @@ class Linker:
         self.cell_words = set(cfg.get("cell_words", []))
         self.label_words = set(cfg.get("label_words", []))
         self.total_labels = set(cfg.get("total_labels", []))
+        self.separators = set(cfg.get("phrase_separators", []))
+        self.fy_joiners = set(cfg.get("fy_joiners", []))
         self.max_label = int(cfg.get("max_label_tokens", 14))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -74,24 +78,24 @@ class Linker:
             return not any(lo <= span.start < hi for lo, hi in labelled)
 
         free_programs = [p for p in programs if free(p)]
+        bounds = self.phrases(doc, money, programs + fys)
         for i, m in enumerate(money):
             link = links[id(m)]
-            same = [o for o in money if o.sent == m.sent]
-            k = same.index(m)
-            lo = same[k - 1].end if k > 0 else m.sent.start
-            hi = same[k + 1].start if k + 1 < len(same) else m.sent.end
+            lo, hi = bounds[id(m)]
             if not link.program:
                 mine = [p for p in free_programs if lo <= p.start and p.end <= hi]
                 if mine:
                     link.program = nearest(m, mine)._.code
             clause_lo, clause_hi = clause(doc, m)
+            lo, hi = max(lo, clause_lo), min(hi, clause_hi)
             fy = (
-                last([f for f in fys if max(lo, clause_lo) <= f.start and f.end <= m.start])
-                or first([f for f in fys if m.end <= f.start and f.end <= min(hi, clause_hi)])
-                or last([f for f in fys if m.sent.start <= f.start and f.end <= m.start])
+                last([f for f in fys if lo <= f.start and f.end <= m.start])  # its own phrase
+                or first([f for f in fys if m.end <= f.start and f.end <= hi])
+                or last([f for f in fys if m.sent.start <= f.start and f.end <= m.start])  # governing the sentence
+                or first([f for f in fys if m.end <= f.start and f.end <= clause_hi])  # "... and $6M via X in FY 2022"
             )
             if fy is not None:
-                link.fy_start, link.fy_end = fy._.fy_start, fy._.fy_end
+                link.fy_start, link.fy_end = self.coordinated(doc, fy, fys)
             agency = last([a for a in agencies if m.sent.start <= a.start and a.end <= m.start])
             link.agency = agency._.code if agency is not None else ""
         # fallbacks: the sentence's programme, then the total's programme and years
@@ -118,6 +122,48 @@ class Linker:
             span._.fy_end = link.fy_end
             span._.category = link.category
         return doc
+
+    # --- phrases and fiscal years ---------------------------------------------------
+
+    def phrases(self, doc: Doc, money: list[Span], names: list[Span]) -> dict[int, tuple[int, int]]:
+        """Token range of each amount's own phrase: between the amounts before and after it
+        in its sentence, cut at the last separator (`,`, `and`...) between two amounts so
+        that `$12 million in FMF in FY20 and $3 million in IMET in FY21` gives each amount
+        its own words. Separators inside a programme or FY name do not count."""
+        inside = {t.i for n in names for t in n}
+        bounds = {}
+        for m in money:
+            bounds[id(m)] = [m.sent.start, m.sent.end]
+        for a, b in zip(money, money[1:]):
+            if a.sent != b.sent:
+                continue
+            cut = next(
+                (i for i in range(b.start - 1, a.end - 1, -1)
+                 if doc[i].lower_ in self.separators and i not in inside and not self.in_parens(doc, doc[i:i + 1])),
+                None,
+            )
+            bounds[id(a)][1] = cut if cut is not None else b.start
+            bounds[id(b)][0] = cut if cut is not None else a.end
+        return {k: (lo, hi) for k, (lo, hi) in bounds.items()}
+
+    def coordinated(self, doc: Doc, fy: Span, fys: list[Span]) -> tuple[int | None, int | None]:
+        """Years of `fy`, widened over FY expressions joined to it (`FY 2019 and FY 2020` -> 2019, 2020)."""
+        chain = [fy]
+        ordered = sorted(fys, key=lambda f: f.start)
+        k = ordered.index(fy)
+        for step in (-1, 1):
+            j = k
+            while 0 <= j + step < len(ordered):
+                a, b = (ordered[j + step], ordered[j]) if step < 0 else (ordered[j], ordered[j + step])
+                between = [t for t in doc[a.end:b.start] if not t.is_space]
+                if not between or not all(t.lower_ in self.fy_joiners for t in between):
+                    break
+                j += step
+                chain.append(ordered[j])
+        if len(chain) == 1:
+            return fy._.fy_start, fy._.fy_end
+        ends = [f._.fy_end for f in chain]
+        return min(f._.fy_start for f in chain), None if None in ends else max(ends)
 
     # --- labels -----------------------------------------------------------------
 

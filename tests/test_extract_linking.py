@@ -1,0 +1,169 @@
+"""Links of each amount: programme, fiscal years, category, agency, qualifier (factsheets_linker)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalise import format_number
+
+
+def linked(nlp, text):
+    doc = nlp(text)
+    out = []
+    for s in doc.spans["money"]:
+        assert doc.text[s.start_char:s.end_char] == s.text
+        out.append((s.text, s._.program or "", s._.fy_start, s._.fy_end, s._.category or ""))
+    return out
+
+
+# text, [(amount, program, fy_start, fy_end, category), ...]
+POSITIVE = [
+    ("From FY 2016-2020 the Department of State has provided $42.3 million in Foreign Military Financing (FMF) "
+     "to Ghana, as well as $3.9 million in International Military Education and Training (IMET) funding.",
+     [("$42.3 million", "FMF", 2016, 2020, ""), ("$3.9 million", "IMET", 2016, 2020, "")]),
+    ("In FY 2021, the United States provided $18.4 million in FMF to Peru.",
+     [("$18.4 million", "FMF", 2021, 2021, "")]),
+    ("Since the beginning of FY 2014, Benin has received $7.2 million under Section 333.",
+     [("$7.2 million", "Section 333", 2014, None, "")]),
+    ("Since 2014, Benin has received $7.2 million under Section 333.",
+     [("$7.2 million", "Section 333", None, None, "")]),
+    ("In 2022, Togo received $4 million in IMET.",
+     [("$4 million", "IMET", None, None, "")]),
+    ("Kenya received $12 million in FMF in FY20 and $3 million in IMET in FY2021.",
+     [("$12 million", "FMF", 2020, 2020, ""), ("$3 million", "IMET", 2021, 2021, "")]),
+    ("In FY 2019 and FY 2020, Chile got $5 million in FMF.",
+     [("$5 million", "FMF", 2019, 2020, "")]),
+    ("In fiscal years 2019 and 2020, Samoa got $2 million in Title 10 funding.",
+     [("$2 million", "Title 10", 2019, 2020, "")]),
+    ("From FY 2017 through FY 2019, the United States authorized the permanent export of over $61.7 million in "
+     "defense articles to Oman via Direct Commercial Sales (DCS).",
+     [("$61.7 million", "DCS", 2017, 2019, "")]),
+    ("The United States has $1.4 billion in active government-to-government sales cases with Qatar under the "
+     "Foreign Military Sales (FMS) system.",
+     [("$1.4 billion", "FMS", None, None, "")]),
+    ("Under Presidential Drawdown Authority, Mali received $9 million in equipment in FY 2013.",
+     [("$9 million", "PDA", 2013, 2013, "")]),
+    ("Jordan received $25 million in Excess Defense Articles and $10 million in ESF.",
+     [("$25 million", "EDA", None, None, ""), ("$10 million", "ESF", None, None, "")]),
+    ("Through the European Deterrence Initiative, Poland gained $300 million in infrastructure.",
+     [("$300 million", "EDI", None, None, "")]),
+    ("The Counterterrorism Partnerships Fund (CTPF) gave Niger $14 million. The CTPF also gave Chad $6 million.",
+     [("$14 million", "CTPF", None, None, ""), ("$6 million", "CTPF", None, None, "")]),
+    ("Tunisia obtained $8 million through Nonproliferation, Anti-terrorism, Demining, and Related Programs.",
+     [("$8 million", "NADR", None, None, "")]),
+    ("Mexico received $160 million in INCLE funds and $2 million in GPOI support.",
+     [("$160 million", "INCLE", None, None, ""), ("$2 million", "GPOI", None, None, "")]),
+    ("Ukraine received $1.5 billion through USAI and $600 million through drawdowns in FY 2022.",
+     [("$1.5 billion", "USAI", 2022, 2022, ""), ("$600 million", "PDA", 2022, 2022, "")]),
+    ("Lithuania received $90 million under the Baltic Security Initiative (BSI).",
+     [("$90 million", "BSI", None, None, "")]),
+    ("Uganda gained $11 million in PKO funds for its AMISOM contingent.",
+     [("$11 million", "PKO", None, None, "")]),
+    ("In FY 2018, the United States provided $6 million in FMF; in FY 2019 it provided $8 million in FMF.",
+     [("$6 million", "FMF", 2018, 2018, ""), ("$8 million", "FMF", 2019, 2019, "")]),
+    ("From FY 2018-2022, the United States authorized $52.8 million in Direct Commercial Sales to Peru. The top "
+     "categories of DCS to Peru were Aircraft ($20.1 million); Night Vision Equipment ($9.4 million); and "
+     "Ammunition and Ordnance ($1.3 million).",
+     [("$52.8 million", "DCS", 2018, 2022, ""), ("$20.1 million", "DCS", 2018, 2022, "Aircraft"),
+      ("$9.4 million", "DCS", 2018, 2022, "Night Vision Equipment"),
+      ("$1.3 million", "DCS", 2018, 2022, "Ammunition and Ordnance")]),
+    ("In FY 2020 Chile received $12M in assistance ($9M FMF, $3M Other).",
+     [("$12M", "", 2020, 2020, ""), ("$9M", "FMF", 2020, 2020, ""), ("$3M", "", 2020, 2020, "Other")]),
+    ("Since FY 2012, Colombia has bought $2.1 billion in Foreign Military Sales, including Helicopters "
+     "($900 million) and Patrol Boats ($150 million).",
+     [("$2.1 billion", "FMS", 2012, None, ""), ("$900 million", "FMS", 2012, None, "Helicopters"),
+      ("$150 million", "FMS", 2012, None, "Patrol Boats")]),
+    ("Estonia donated €45 million worth of equipment to Ukraine.",
+     [("€45 million", "", None, None, "")]),
+    ("Between FY 2015 and FY 2017, Albania received $7 million under Section 1206.",
+     [("$7 million", "Section 1206", 2015, 2017, "")]),
+    ("In FY 2019 Georgia received $30 million in FMF. It also received $2 million in IMET.",
+     [("$30 million", "FMF", 2019, 2019, ""), ("$2 million", "IMET", None, None, "")]),
+    ("Over fiscal years 2010-2012 Peru got $4 million in EXBS assistance and $3 million in CWD funds.",
+     [("$4 million", "EXBS", 2010, 2012, ""), ("$3 million", "CWD", 2010, 2012, "")]),
+    ("In FY 2016, Ghana received $1.1 million in the State Partnership Program.",
+     [("$1.1 million", "SPP", 2016, 2016, "")]),
+    ("Malta got $5 million in Foreign Military Financing in FY 2011.",
+     [("$5 million", "FMF", 2011, 2011, "")]),
+    ("Armenia received $3 million under the FREEDOM Support Act (FSA) in FY 2008.",
+     [("$3 million", "FSA", 2008, 2008, "")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSITIVE)
+def test_linking_program_fiscal_years_category(nlp, text, expected):
+    assert linked(nlp, text) == expected
+
+
+def test_linking_acronym_defined_in_text(nlp):
+    text = ("Oman takes part in Section 333 Building Partner Capacity (BPC) programs. "
+            "In FY 2020, Oman's navy received $6 million in BPC funds and $1 million in IMET.")
+    assert linked(nlp, text) == [("$6 million", "Section 333", 2020, 2020, ""), ("$1 million", "IMET", 2020, 2020, "")]
+
+
+def test_linking_breakdown_in_next_sentence(nlp):
+    text = ("From FY 2019 through FY 2021, the United States authorized the permanent export of $8.6 million in "
+            "defense articles to Fiji via Direct Commercial Sales. "
+            "The top categories were Vessels ($5.1 million) and Communications Equipment ($2.4 million).")
+    assert linked(nlp, text) == [
+        ("$8.6 million", "DCS", 2019, 2021, ""),
+        ("$5.1 million", "DCS", 2019, 2021, "Vessels"),
+        ("$2.4 million", "DCS", 2019, 2021, "Communications Equipment"),
+    ]
+
+
+@pytest.mark.parametrize("text,agency", [
+    ("From FY 2015-2019 the Department of State has provided $20 million in FMF to Chad.", "Department of State"),
+    ("DoD has notified $14 million in Section 333 programs for Benin.", "Department of Defense"),
+    ("The Department of Defense provided an additional $9 million under Section 333.", "Department of Defense"),
+    ("The State Department allocated $4 million in IMET to Nepal.", "Department of State"),
+    ("Peru received $4 million in IMET.", ""),
+])
+def test_linking_agency_from_subject(nlp, text, agency):
+    doc = nlp(text)
+    assert [s._.agency or "" for s in doc.spans["money"]] == [agency]
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("The Department of State provided more than $4 million in FMF.", "more than"),
+    ("Latvia gave equipment worth more than €20 million.", "more than"),
+    ("The fund exceeded $250 million in FY 2019.", "more than"),
+    ("A minimum of $35 million in FMF was set aside.", "at least"),
+    ("An estimated $1.5 billion in sales is pending.", "approximately"),
+    ("The program cost a total of $12 million.", ""),
+])
+def test_linking_qualifier_before_amount(nlp, text, qualifier):
+    doc = nlp(text)
+    assert [s._.qualifier or "" for s in doc.spans["money"]] == [qualifier]
+
+
+NEGATIVE = [
+    # (text, amounts that must have no programme / no fiscal years)
+    "Since 2015, Kenya has spent $40 million of its own funds on defense.",
+    "In 2021, Ghana spent $12 million on its navy.",
+    "Estonia donated €12 million to Ukraine in 2022.",
+    "The total across all programmes was $70 million.",
+    "Chile's defense budget is $5 billion.",
+    "Peru paid $3 million for fuel during the 2019 exercise.",
+    "Norway contributed $8 million to the NATO trust fund.",
+    "The NDAA authorized $2 billion for the Army.",
+    "Since CY2015 Oman has spent $3 billion.",
+    "Under the Arms Export Control Act, Benin paid $1 million in fees.",
+    "The DSCA processed $9 million in payments.",
+    "The U.S.-Ghana Dialogue discussed $6 million in investments.",
+    "Togo pledged $2 million at the 2016 summit.",
+    "In spring 2018 Mali spent $7 million on trucks.",
+    "Since 1999, Chad has received $3 million from the EU.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_linking_no_program_or_fiscal_year(nlp, text):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["money"]], "the amount itself must be found"
+    for s in doc.spans["money"]:
+        assert (s._.program or "", s._.fy_start, s._.fy_end) == ("", None, None)
+
+
+def test_linking_values_kept(nlp):
+    doc = nlp("In FY 2020, Kenya received $1.25 million in FMF.")
+    assert [format_number(s._.value) for s in doc.spans["money"]] == ["1250000"]
