@@ -136,6 +136,17 @@ def test_linking_qualifier_before_amount(nlp, text, qualifier):
     assert [s._.qualifier or "" for s in doc.spans["money"]] == [qualifier]
 
 
+def test_linking_breakdown_items_as_list_paragraphs(nlp):
+    text = ("Since FY 2015, Norway has bought over $2.6 billion under the Foreign Military Sales (FMS) program. "
+            "Recent sales include:\n\nP-8A Poseidon Aircraft ($1.1 billion)\n\nNaval Strike Missiles ($400 million)\n\n"
+            "Norway also hosts allied exercises.")
+    assert linked(nlp, text) == [
+        ("$2.6 billion", "FMS", 2015, None, ""),
+        ("$1.1 billion", "FMS", 2015, None, "P-8A Poseidon Aircraft"),
+        ("$400 million", "FMS", 2015, None, "Naval Strike Missiles"),
+    ]
+
+
 NEGATIVE = [
     # (text, amounts that must have no programme / no fiscal years)
     "Since 2015, Kenya has spent $40 million of its own funds on defense.",
