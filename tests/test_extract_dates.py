@@ -82,3 +82,9 @@ NEGATIVE = [
 @pytest.mark.parametrize("sentence", NEGATIVE)
 def test_dates_not_dates(nlp, sentence):
     assert date_spans(nlp, sentence) == []
+
+
+def test_dates_sentence_ends_after_a_roman_numeral(nlp):
+    doc = nlp("It became independent after World War I. Latvia was annexed in 1940.")
+    assert [s.text for s in doc.sents] == ["It became independent after World War I.", "Latvia was annexed in 1940."]
+    assert doc.spans["dates"][0].sent.text == "Latvia was annexed in 1940."

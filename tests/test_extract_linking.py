@@ -178,3 +178,13 @@ def test_linking_no_program_or_fiscal_year(nlp, text):
 def test_linking_values_kept(nlp):
     doc = nlp("In FY 2020, Kenya received $1.25 million in FMF.")
     assert [format_number(s._.value) for s in doc.spans["money"]] == ["1250000"]
+
+
+def test_linking_amount_naming_an_unknown_fund_takes_no_other_programme(nlp):
+    doc = nlp("In FY 2021, Fiji received $3 million in FMF and $2 million in CRF assistance.")
+    assert [(m.text, m._.program) for m in doc.spans["money"]] == [("$3 million", "FMF"), ("$2 million", "")]
+
+
+def test_linking_fiscal_year_after_in_is_not_an_unknown_fund(nlp):
+    doc = nlp("In FY 2020 the U.S. provided $5 million in FMF, and $2 million more in FY 2021 to Chad.")
+    assert [m._.program for m in doc.spans["money"]] == ["FMF", "FMF"]

@@ -64,6 +64,7 @@ class Linker:
         self.separators = set(cfg.get("phrase_separators", []))
         self.fy_joiners = set(cfg.get("fy_joiners", []))
         self.max_label = int(cfg.get("max_label_tokens", 14))
+        self.funding_preps = set(cfg.get("funding_prepositions", []))
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -114,7 +115,7 @@ class Linker:
                     if link.fy_start is None:
                         link.fy_start, link.fy_end = total.fy_start, total.fy_end
                     link.agency = link.agency or total.agency
-            if not link.program and link.label is None:
+            if not link.program and link.label is None and not self.names_other_fund(doc, m, bounds[id(m)], programs + fys + agencies):
                 in_sentence = [p for p in free_programs if m.sent.start <= p.start and p.end <= m.sent.end]
                 if in_sentence:
                     link.program = nearest(m, in_sentence)._.code
@@ -128,6 +129,16 @@ class Linker:
             span._.fy_end = link.fy_end
             span._.category = link.category
         return doc
+
+    def names_other_fund(self, doc: Doc, m: Span, bounds: tuple[int, int], known: list[Span]) -> bool:
+        """`$2 million in CRF assistance`: the amount names a fund the rules do not know, so
+        the sentence's other programme is not its programme."""
+        covered = {t.i for p in known for t in p}
+        for i in range(m.end, min(bounds[1], m.end + 3) - 1):
+            if doc[i].lower_ in self.funding_preps:
+                after = doc[i + 1]
+                return after.i not in covered and len(after.text) > 1 and after.text.isupper() and after.is_alpha
+        return False
 
     # --- phrases and fiscal years ---------------------------------------------------
 
