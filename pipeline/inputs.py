@@ -87,17 +87,4 @@ def sniff(data: bytes, suffix: str = "", content_type: str = "") -> str:
     return SUFFIXES.get(suffix, "text")
 
 
-def decode(data: bytes) -> str:
-    """Text of a plain-text document: UTF-8 (BOM or not), else what bs4's UnicodeDammit detects."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        from bs4 import UnicodeDammit
-
-        dammit = UnicodeDammit(data, ["utf-8", "windows-1252", "latin-1"])
-        if dammit.unicode_markup is None:
-            raise UnreadableDocument("cannot decode text") from None
-        return dammit.unicode_markup
-
-
-__all__ = ["Failed", "FactsheetsError", "decode", "expand", "is_url", "read_file", "sniff"]
+__all__ = ["Failed", "FactsheetsError", "expand", "is_url", "read_file", "sniff"]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from .clean import clean_html, clean_text
 from .document import Cleaned, Document, DuplicateDocId, FactsheetsError, Source, doc_id_for
 from .export import write_outputs
-from .inputs import Failed, decode, expand, is_url, read_file, sniff
+from .inputs import Failed, expand, is_url, read_file, sniff
 from .rows import Tables, tables_from_doc
 from .settings import PROJECT_ROOT, Settings, load_settings
 
@@ -140,7 +140,7 @@ def fetch_urls(urls: list[str], settings: Settings, store: Path, **fetcher_kwarg
 def clean(source: Source, settings: Settings) -> Cleaned:
     if source.kind == "html":
         return clean_html(source.data, settings, doc_id=source.doc_id)
-    return clean_text(decode(source.data), settings, doc_id=source.doc_id)
+    return clean_text(source.data, settings, doc_id=source.doc_id)
 
 
 def extract(documents: list[Document], nlp: Language) -> Tables:
