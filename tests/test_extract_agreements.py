@@ -138,3 +138,13 @@ NEGATIVE = [
 @pytest.mark.parametrize("sentence", NEGATIVE)
 def test_agreements_not_agreements(nlp, sentence):
     assert agreement_spans(nlp, sentence) == []
+
+
+def test_agreements_comma_list_takes_each_year_that_follows_its_name(nlp):
+    doc = nlp("Chile and the United States signed the Mutual Defense Treaty (MDT) in 1951, the Visiting Forces "
+              "Agreement (VFA) in 1998, and the Enhanced Defense Cooperation Agreement (EDCA) was signed in 2014.")
+    assert [(a._.name, a._.acronym, a._.year) for a in doc.spans["agreements"]] == [
+        ("Mutual Defense Treaty", "MDT", 1951),
+        ("Visiting Forces Agreement", "VFA", 1998),
+        ("Enhanced Defense Cooperation Agreement", "EDCA", 2014),
+    ]

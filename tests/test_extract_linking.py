@@ -188,3 +188,14 @@ def test_linking_amount_naming_an_unknown_fund_takes_no_other_programme(nlp):
 def test_linking_fiscal_year_after_in_is_not_an_unknown_fund(nlp):
     doc = nlp("In FY 2020 the U.S. provided $5 million in FMF, and $2 million more in FY 2021 to Chad.")
     assert [m._.program for m in doc.spans["money"]] == ["FMF", "FMF"]
+
+
+def test_linking_a_total_does_not_take_the_programme_of_its_part(nlp):
+    doc = nlp("U.S. assistance to Jordan totaled $1.65 billion in FY 2021, including $425 million in FMF.")
+    assert [(m.text, m._.program, m._.fy_start) for m in doc.spans["money"]] == [
+        ("$1.65 billion", "", 2021), ("$425 million", "FMF", 2021)]
+
+
+def test_linking_a_later_amount_carries_the_programme_named_before_it(nlp):
+    doc = nlp("Georgia received $35 million in FMF in FY 2021 and $40 million in FY 2022.")
+    assert [(m._.program, m._.fy_start) for m in doc.spans["money"]] == [("FMF", 2021), ("FMF", 2022)]

@@ -11,6 +11,9 @@ from ..extensions import AGREEMENTS, DATES
 from .patterns import PatternSet, clause
 
 ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&\-./]{1,11}$")
+# How many tokens after an agreement's mention its `in 1951` may stand (`... (VFA) was
+# signed in 1998`). Calibrated on the agreement tests.
+MAX_YEAR_DISTANCE = 6
 YEAR = re.compile(r"^(1[89]\d{2}|20\d{2})$")
 
 
@@ -166,12 +169,20 @@ class Agreements:
     # --- the year from the clause ----------------------------------------------
 
     def clause_year(self, doc: Doc, mention: Span, mentions: list[Span]) -> int | None:
-        """A year date after a YEAR_CUE (`in 2020`) in the mention's clause, when the
-        clause names no other agreement."""
+        """The year of a date after a YEAR_CUE (`in 2020`): right after the mention, before
+        the next agreement (`the Mutual Defense Treaty (MDT) in 1951, the Visiting Forces
+        Agreement (VFA) in 1998`), else anywhere in the mention's clause when the clause
+        names no other agreement."""
+        dates = list(doc.spans[DATES]) if DATES in doc.spans else []
         lo, hi = clause(doc, mention)
+        following = [m.start for m in mentions if m.start >= mention.end]
+        stop = min([hi, mention.end + MAX_YEAR_DISTANCE] + following)
+        for date in dates:
+            if mention.end <= date.start < stop and doc[date.start - 1].text in self.year_cues:
+                return int(date._.iso[:4])
         if any(m is not mention and lo <= m.start < hi for m in mentions):
             return None
-        for date in doc.spans[DATES] if DATES in doc.spans else []:
+        for date in dates:
             if lo <= date.start < hi and not (mention.start <= date.start < mention.end):
                 if date.start > 0 and doc[date.start - 1].text in self.year_cues:
                     return int(date._.iso[:4])

@@ -65,6 +65,7 @@ class Linker:
         self.fy_joiners = set(cfg.get("fy_joiners", []))
         self.max_label = int(cfg.get("max_label_tokens", 14))
         self.funding_preps = set(cfg.get("funding_prepositions", []))
+        self.part_of = set(cfg.get("part_of_words", []))
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -116,9 +117,7 @@ class Linker:
                         link.fy_start, link.fy_end = total.fy_start, total.fy_end
                     link.agency = link.agency or total.agency
             if not link.program and link.label is None and not self.names_other_fund(doc, m, bounds[id(m)], programs + fys + agencies):
-                in_sentence = [p for p in free_programs if m.sent.start <= p.start and p.end <= m.sent.end]
-                if in_sentence:
-                    link.program = nearest(m, in_sentence)._.code
+                link.program = self.sentence_program(m, free_programs)
         return [(m, links[id(m)]) for m in money]
 
     def set_annotations(self, doc: Doc, links: list[tuple[Span, Link]]) -> Doc:
@@ -129,6 +128,20 @@ class Linker:
             span._.fy_end = link.fy_end
             span._.category = link.category
         return doc
+
+    def sentence_program(self, m: Span, programs: list[Span]) -> str:
+        """An amount whose phrase names no programme carries the one named before it in the
+        sentence (`$35 million in FMF in FY 2021 and $40 million in FY 2022`), else the one
+        after it (`$120 million and $5 billion on CRF projects`) unless a part-of word stands
+        between (`$1.65 billion in FY 2021, including $425 million in FMF`)."""
+        doc = m.doc
+        before = [p for p in programs if m.sent.start <= p.start and p.end <= m.start]
+        if before:
+            return before[-1]._.code
+        after = [p for p in programs if m.end <= p.start and p.end <= m.sent.end]
+        if after and not any(t.lower_ in self.part_of for t in doc[m.end:after[0].start]):
+            return after[0]._.code
+        return ""
 
     def names_other_fund(self, doc: Doc, m: Span, bounds: tuple[int, int], known: list[Span]) -> bool:
         """`$2 million in CRF assistance`: the amount names a fund the rules do not know, so
