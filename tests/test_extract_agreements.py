@@ -148,3 +148,14 @@ def test_agreements_comma_list_takes_each_year_that_follows_its_name(nlp):
         ("Visiting Forces Agreement", "VFA", 1998),
         ("Enhanced Defense Cooperation Agreement", "EDCA", 2014),
     ]
+
+
+def test_agreements_year_written_before_the_name(nlp):
+    doc = nlp("Aid flows under the 2016 Memorandum of Understanding (MOU) between the two governments.")
+    assert [(a._.name, a._.acronym, a._.year) for a in doc.spans["agreements"]] == [
+        ("Memorandum of Understanding", "MOU", 2016)]
+
+
+def test_agreements_a_name_never_starts_lowercase(nlp):
+    doc = nlp("The ten-year MOU signed in September 2016 commits $38 billion in military assistance.")
+    assert list(doc.spans["agreements"]) == []

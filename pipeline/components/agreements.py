@@ -105,6 +105,8 @@ class Agreements:
             if not took:
                 break
             i = close + 1
+        if year is None and start > 0 and YEAR.match(doc[start - 1].text):
+            year = int(doc[start - 1].text)  # "the 2016 Memorandum of Understanding (MOU)"
         mention = Span(doc, start, max(i, end), label="AGREEMENT")
         mention._.name = name
         mention._.acronym = acr
@@ -140,9 +142,10 @@ class Agreements:
                 continue
             break
         start = i + 1
-        # a name begins with a capitalised word, never a connector, a bare number or "(ACR)"
+        # a name begins with a capitalised word, never a connector, a lowercase word ("ten-year
+        # MOU"), a bare number or "(ACR)"
         while start < head.start and (
-            doc[start].text in self.connectors or doc[start].text.isdigit()
+            doc[start].text in self.connectors or doc[start].text.isdigit() or not doc[start].text[:1].isupper()
             or (acronym is not None and acronym[0] <= start < acronym[1])
         ):
             start += 1
