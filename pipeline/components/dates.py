@@ -10,6 +10,7 @@ from spacy.util import filter_spans
 from .. import rules
 from ..extensions import DATES, FISCAL_YEARS, MONEY
 from ..normalise import iso_date
+from .lexicon import lexicon_classes
 from .patterns import PatternSet, overlaps
 
 YEAR = re.compile(r"(1[89]\d{2}|20\d{2})")
@@ -33,7 +34,8 @@ class Dates:
 
     def __init__(self, nlp: Language, name: str, *, rules_dir: str = "", patterns: str = ""):
         self.name = name
-        self.patterns = PatternSet(nlp, rules.load(rules_dir, patterns, {"DATE_DAY", "DATE_MONTH", "DATE_YEAR"}), source=patterns)
+        self.patterns = PatternSet(nlp, rules.load(rules_dir, patterns, {"DATE_DAY", "DATE_MONTH", "DATE_YEAR"}),
+                                   source=patterns, lexicon=lexicon_classes(nlp))
         self.not_after = set(rules.phrases(rules.load(rules_dir, patterns, {"NOT_AFTER"})))
         self.not_before = {p.lower() for p in rules.phrases(rules.load(rules_dir, patterns, {"NOT_BEFORE"}))}
 

@@ -8,6 +8,7 @@ from spacy.util import filter_spans
 from .. import rules
 from ..extensions import MONEY, QUALIFIERS
 from ..normalise import parse_number, scaled
+from .lexicon import lexicon_classes
 from .patterns import PatternSet
 
 # How many words may stand between a qualifier and its amount when all of them are
@@ -51,8 +52,11 @@ class Money:
     def __init__(self, nlp: Language, name: str, *, rules_dir: str = "", patterns: str = "", qualifiers: str = ""):
         self.name = name
         rows = rules.load(rules_dir, patterns)
-        self.patterns = PatternSet(nlp, [r for r in rows if r["label"] not in (UNIT_NOTE, TABLE_FIGURE)], source=patterns)
-        self.tables = PatternSet(nlp, [r for r in rows if r["label"] in (UNIT_NOTE, TABLE_FIGURE)], source=patterns)
+        lexicon = lexicon_classes(nlp)
+        self.patterns = PatternSet(nlp, [r for r in rows if r["label"] not in (UNIT_NOTE, TABLE_FIGURE)],
+                                   source=patterns, lexicon=lexicon)
+        self.tables = PatternSet(nlp, [r for r in rows if r["label"] in (UNIT_NOTE, TABLE_FIGURE)],
+                                 source=patterns, lexicon=lexicon)
         self.qualifiers = PatternSet(nlp, rules.load(rules_dir, qualifiers, {"QUALIFIER", "FILLER"}), source=qualifiers)
         self.after = rules.phrases(rules.load(rules_dir, qualifiers, {"QUALIFIER_AFTER"}))
 

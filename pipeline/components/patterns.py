@@ -1,6 +1,8 @@
 """PatternSet: rules/ pattern rows compiled into a PhraseMatcher and a Matcher, matched as labelled spans."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -15,10 +17,15 @@ class PatternSet:
     (compared on `phrase_attr`, LOWER by default), a list is a token pattern.
 
     `__call__(doc)` returns one Span per match (label = row label, `_.code` = row id),
-    longest first when matches overlap and `longest=True`."""
+    longest first when matches overlap and `longest=True`.
 
-    def __init__(self, nlp: Language, rows: list[dict], *, phrase_attr: str = "LOWER", source: str = ""):
-        self.phrases = PhraseMatcher(nlp.vocab, attr=phrase_attr)
+    Compiled for speed, with the same matches: a one-token pattern on ORTH or LOWER goes
+    to a PhraseMatcher, and a token predicate on a lexicon class (`{"_": {"fs_lex": "SCALE"}}`)
+    becomes `{"ORTH": {"IN": [...the class's strings...]}}` when `lexicon` is given."""
+
+    def __init__(self, nlp: Language, rows: list[dict], *, phrase_attr: str = "LOWER", source: str = "",
+                 lexicon: Mapping[str, list[str]] | None = None):
+        self.phrases: dict[str, PhraseMatcher] = {}
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.ids: dict[str, str] = {}  # match key -> id
         self.size = len(rows)
@@ -27,8 +34,15 @@ class PatternSet:
             key = f"{label}\u241f{row.get('id', '')}"
             self.ids[key] = str(row["id"]) if "id" in row else ""
             if isinstance(pattern, str):
-                self.phrases.add(key, [nlp.make_doc(pattern)])
+                self._phrase(nlp, phrase_attr).add(key, [nlp.make_doc(pattern)])
             elif isinstance(pattern, list):
+                single = _single_exact(pattern)
+                if single is not None:
+                    attr, text = single
+                    self._phrase(nlp, attr).add(key, [nlp.make_doc(text)])
+                    continue
+                if lexicon is not None:
+                    pattern = [_lexicon_to_orth(token, lexicon, source) for token in pattern]
                 try:
                     self.matcher.add(key, [pattern], greedy="LONGEST")
                 except Exception as exc:  # spaCy's validation error names the bad attribute
@@ -36,10 +50,15 @@ class PatternSet:
             else:
                 raise RulesError(f"{source}: pattern {n + 1} must be a string or a list")
 
+    def _phrase(self, nlp: Language, attr: str) -> PhraseMatcher:
+        if attr not in self.phrases:
+            self.phrases[attr] = PhraseMatcher(nlp.vocab, attr=attr)
+        return self.phrases[attr]
+
     def __call__(self, doc: Doc, *, longest: bool = True) -> list[Span]:
         matches = []
-        if len(self.phrases):
-            matches += self.phrases(doc)
+        for phrases in self.phrases.values():
+            matches += phrases(doc)
         if len(self.matcher):
             matches += self.matcher(doc)
         spans = []
@@ -51,6 +70,32 @@ class PatternSet:
         if longest:
             spans = filter_spans(spans)
         return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+def _single_exact(pattern: list) -> tuple[str, str] | None:
+    """`[{"ORTH": "FMF"}]` -> ("ORTH", "FMF"): a one-token pattern a PhraseMatcher can take."""
+    if len(pattern) == 1 and isinstance(pattern[0], dict) and len(pattern[0]) == 1:
+        (attr, value), = pattern[0].items()
+        if attr in ("ORTH", "LOWER") and isinstance(value, str) and " " not in value:
+            return attr, value
+    return None
+
+
+def _lexicon_to_orth(token: dict, lexicon: Mapping[str, list[str]], source: str) -> dict:
+    ext = token.get("_")
+    if not isinstance(ext, dict) or "fs_lex" not in ext or "ORTH" in token:
+        return token
+    wanted = ext["fs_lex"]
+    labels = wanted.get("IN", []) if isinstance(wanted, dict) else [wanted]
+    unknown = [label for label in labels if label not in lexicon]
+    if unknown:
+        raise RulesError(f"{source}: no lexicon class {unknown[0]!r}")
+    compiled = {k: v for k, v in token.items() if k != "_"}
+    rest = {k: v for k, v in ext.items() if k != "fs_lex"}
+    if rest:
+        compiled["_"] = rest
+    compiled["ORTH"] = {"IN": sorted({text for label in labels for text in lexicon[label]})}
+    return compiled
 
 
 def overlaps(span: Span, taken: list[Span]) -> bool:
