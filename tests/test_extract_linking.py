@@ -199,3 +199,20 @@ def test_linking_a_total_does_not_take_the_programme_of_its_part(nlp):
 def test_linking_a_later_amount_carries_the_programme_named_before_it(nlp):
     doc = nlp("Georgia received $35 million in FMF in FY 2021 and $40 million in FY 2022.")
     assert [(m._.program, m._.fy_start) for m in doc.spans["money"]] == [("FMF", 2021), ("FMF", 2022)]
+
+
+@pytest.mark.parametrize(
+    "text, categories",
+    [
+        ("Significant recent FMS cases include: F-35 aircraft ($4.6 billion); HIMARS ($414 million); and Patriot "
+         "air and missile defense systems ($4.75 billion).",
+         ["F-35 aircraft", "HIMARS", "Patriot air and missile defense systems"]),
+        ("Recent FMS cases include patrol boats ($40 million), Black Hawk helicopters ($210 million), and radar "
+         "upgrades ($15 million).",
+         ["patrol boats", "Black Hawk helicopters", "radar upgrades"]),
+    ],
+)
+def test_linking_breakdown_labels_may_hold_lowercase_words_between_item_boundaries(nlp, text, categories):
+    doc = nlp(text)
+    assert [m._.category for m in doc.spans["money"]] == categories
+    assert {m._.program for m in doc.spans["money"]} == {"FMS"}

@@ -66,6 +66,7 @@ class Linker:
         self.max_label = int(cfg.get("max_label_tokens", 14))
         self.funding_preps = set(cfg.get("funding_prepositions", []))
         self.part_of = set(cfg.get("part_of_words", []))
+        self.item_boundaries = set(cfg.get("item_boundaries", []))
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -262,6 +263,21 @@ class Linker:
             link.category = text
 
     def walk_label_left(self, doc: Doc, paren: int, sent_start: int) -> int | None:
+        """First token of the label before `($30.5 million)`.
+
+        A list item runs back to the item before it (`;`, `:` or its `)`), lowercase words
+        and all: `include: F-35 aircraft ($4.6 billion); Patriot air and missile defense
+        systems ($4.75 billion)`. Without such a boundary in reach, the label is the run of
+        capitalised words: `were Military Electronics ($30.5 million)`."""
+        i = paren - 1
+        while i >= sent_start and paren - i <= self.max_label and doc[i].text not in self.item_boundaries:
+            i -= 1
+        if i >= sent_start and doc[i].text in self.item_boundaries:
+            lo = i + 1
+            while lo < paren and (doc[lo].text in self.label_words or doc[lo].is_punct or doc[lo].is_space):
+                lo += 1
+            if lo < paren:
+                return lo
         i = paren - 1
         while i >= sent_start and paren - i <= self.max_label:
             t = doc[i]
