@@ -159,3 +159,18 @@ def test_agreements_year_written_before_the_name(nlp):
 def test_agreements_a_name_never_starts_lowercase(nlp):
     doc = nlp("The ten-year MOU signed in September 2016 commits $38 billion in military assistance.")
     assert list(doc.spans["agreements"]) == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("They signed a Research, Development, Test and Evaluation (RDT&E) agreement in 2015.",
+         ["Research, Development, Test and Evaluation agreement"]),
+        ("Peru holds a Status of Forces Agreement, Defense Cooperation Agreement, and Acquisition and "
+         "Cross-Servicing Agreement with the United States.",
+         ["Status of Forces Agreement", "Defense Cooperation Agreement", "Acquisition and Cross-Servicing Agreement"]),
+    ],
+)
+def test_agreements_commas_inside_a_name_and_between_names(nlp, text, names):
+    doc = nlp(text)
+    assert [a._.name for a in doc.spans["agreements"]] == names

@@ -43,6 +43,7 @@ class Agreements:
             return set(rules.phrases([r for r in rows if r["label"] == label]))
 
         self.connectors = words("CONNECTOR")
+        self.head_words = {w for r in rows if r["label"] == "HEAD" for w in r["pattern"].split()}
         self.tails = words("TAIL")
         self.not_after = words("NOT_AGREEMENT_AFTER")
         self.not_start = words("NOT_NAME_START")
@@ -120,6 +121,15 @@ class Agreements:
             YEAR.match(doc[i + 1].text) or ACRONYM.match(doc[i + 1].text)
         )
 
+    def comma_in_name(self, doc: Doc, i: int, sent_start: int) -> bool:
+        """`Research, Development, Test and Evaluation (RDT&E) agreement`: a comma between two
+        capitalised words, the one before it not ending an earlier agreement's name."""
+        return (
+            doc[i].text == "," and i > sent_start and i + 1 < len(doc)
+            and self.is_name_word(doc[i - 1]) and not doc[i - 1].text.isdigit() and self.is_name_word(doc[i + 1])
+            and doc[i - 1].text not in self.head_words
+        )
+
     def walk_left(self, doc: Doc, head: Span, head_ends: set[int]) -> tuple[int, tuple[int, int] | None]:
         """First token of the name, and the (start, end) of an `(ACRONYM)` group inside it."""
         start, acronym = head.start, None
@@ -135,7 +145,7 @@ class Agreements:
                 continue
             if self.is_name_word(token) or token.text in self.connectors or (
                 token.is_lower and i > 0 and doc[i - 1].text == "-"
-            ):
+            ) or self.comma_in_name(doc, i, sent_start):
                 if token.text in self.not_start and (i == sent_start or not self.is_name_word(doc[i - 1])):
                     break
                 i -= 1
