@@ -80,3 +80,14 @@ NEGATIVE = [
 @pytest.mark.parametrize("title,text", NEGATIVE)
 def test_country_none(nlp, title, text):
     assert subject(nlp, text, title) == ("", [])
+
+
+def test_country_first_sentence_naming_two_takes_the_one_the_sheet_is_about(nlp):
+    doc = nlp("Russia's full-scale invasion of Ukraine changed the region. Ukraine has received $5 billion in FMF. "
+              "Ukraine also hosts trainers, and Ukraine buys through FMS.")
+    assert (doc._.country, doc._.countries) == ("Ukraine", ["Ukraine"])
+
+
+def test_country_first_sentence_naming_two_equally_leaves_country_empty(nlp):
+    doc = nlp("Chile and Peru share a long coast. Both train with U.S. forces.")
+    assert (doc._.country, doc._.countries) == ("", ["Chile", "Peru"])
