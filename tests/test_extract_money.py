@@ -161,3 +161,9 @@ def test_money_table_ends_at_running_text(nlp):
     text = "($ in thousands)\n\nESF: FY 2020: 3,000\n\nIn 2021 the army had 4,000 soldiers: 2,500 were conscripts."
     spans = money_spans(nlp, text)
     assert [s.text for s in spans] == ["3,000"]
+
+
+def test_money_from_one_amount_to_another_is_two_amounts(nlp):
+    spans = money_spans(nlp, "Sales grew from $4 million to $6 million, within a $1 million to $2 million band.")
+    assert [(s.text, format_number(s._.value), format_number(s._.value_high)) for s in spans] == [
+        ("$4 million", "4000000", ""), ("$6 million", "6000000", ""), ("$1 million to $2 million", "1000000", "2000000")]

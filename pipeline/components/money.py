@@ -69,7 +69,7 @@ class Money:
     def set_annotations(self, doc: Doc, found: tuple[list[Span], list[Span], list[Span]]) -> Doc:
         candidates, phrases, table_spans = found
         amounts = []
-        for span in filter_spans(candidates):
+        for span in self.split_changes(filter_spans(candidates)):
             if not self.read_amount(span):
                 continue
             amounts.append(span)
@@ -82,6 +82,20 @@ class Money:
         doc.spans[MONEY] = amounts
         doc.spans[QUALIFIERS] = qualifiers
         return doc
+
+    @staticmethod
+    def split_changes(spans: list[Span]) -> list[Span]:
+        """`from $4 million to $6 million` is a change between two amounts, not a range."""
+        result = []
+        for span in spans:
+            doc = span.doc
+            to = next((t.i for t in span if t.lower_ == "to"), None)
+            if (span.label_ == "MONEY_RANGE" and to is not None and span.start > 0
+                    and doc[span.start - 1].lower_ == "from" and doc[to + 1]._.fs_lex.startswith("CURRENCY")):
+                result += [Span(doc, span.start, to, label="MONEY"), Span(doc, to + 1, span.end, label="MONEY")]
+            else:
+                result.append(span)
+        return result
 
     def read_amount(self, span: Span) -> bool:
         """Set value, value_high and currency from the tokens' lexicon classes."""
