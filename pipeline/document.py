@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -82,9 +82,6 @@ class Document:
     error: str = ""
     text: str = ""
     layout: str = ""
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 # --- ids --------------------------------------------------------------------

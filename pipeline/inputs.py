@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .document import EmptyDocument, FactsheetsError, NotADocument, Source, UnreadableDocument, doc_id_for
+from .document import EmptyDocument, NotADocument, Source, UnreadableDocument, doc_id_for
 
 LOGGER = logging.getLogger(__name__)
 
@@ -86,5 +86,3 @@ def sniff(data: bytes, suffix: str = "", content_type: str = "") -> str:
         raise NotADocument(f"not HTML or text ({suffix} file)")
     return SUFFIXES.get(suffix, "text")
 
-
-__all__ = ["Failed", "FactsheetsError", "expand", "is_url", "read_file", "sniff"]

@@ -1,7 +1,7 @@
 """Doc spans -> typed row records, each with its provenance (document, offsets, sentence)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -16,10 +16,6 @@ class Row:
     start: int
     end: int
     sentence: str
-
-    @classmethod
-    def columns(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
 
 
 @dataclass

@@ -28,7 +28,6 @@ class PatternSet:
         self.phrases: dict[str, PhraseMatcher] = {}
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.ids: dict[str, str] = {}  # match key -> id
-        self.size = len(rows)
         for n, row in enumerate(rows):
             label, pattern = row["label"], row["pattern"]
             key = f"{label}\u241f{row.get('id', '')}"
