@@ -94,6 +94,6 @@ def fetch(urls: tuple[str, ...], countries: tuple[str, ...], store: str | None, 
     for snap in report.snapshots:
         state = "new snapshot" if snap.new else "unchanged"
         click.echo(f"{snap.url}: {state} {snap.path}")
-    for url, message in report.failures:
+    for _url, message in report.failures:
         click.echo(f"error: {message}", err=True)
     sys.exit(1 if report.failures else 0)

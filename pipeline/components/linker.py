@@ -79,7 +79,7 @@ class Linker:
         qualifiers = list(doc.spans[QUALIFIERS]) if QUALIFIERS in doc.spans else []
         links = {id(m): Link() for m in money}
         # 1-2: labels of breakdown items and table-like lines
-        for i, m in enumerate(money):
+        for m in money:
             self.find_label(doc, m, money, links[id(m)], qualifiers, fys)
         labelled = [links[id(m)].label for m in money if links[id(m)].label]
 
@@ -88,7 +88,7 @@ class Linker:
 
         free_programs = [p for p in programs if free(p)]
         bounds = self.phrases(doc, money, programs + fys)
-        for i, m in enumerate(money):
+        for m in money:
             link = links[id(m)]
             lo, hi = bounds[id(m)]
             if not link.program:
