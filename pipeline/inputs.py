@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .document import EmptyDocument, NotADocument, Source, UnreadableDocument, doc_id_for
+from .document import EmptyDocument, FactsheetsError, NotADocument, Source, UnreadableDocument, doc_id_for
 
 LOGGER = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ def is_url(value: str) -> bool:
     return bool(URL.match(value))
 
 
-def expand(inputs: list[str]) -> Iterator[str | Path]:
+def expand(inputs: list[str]) -> Iterator[str | Path | Source | Failed]:
     """Each URL as given; each file; each folder's .html/.htm/.txt files, recursively and
     sorted. A snapshot store met in a folder (its manifest.csv) gives its newest version of
     each page, not every version it keeps."""
@@ -52,7 +52,21 @@ def expand(inputs: list[str]) -> Iterator[str | Path]:
                 yield file
         for store in stores:
             for snap in SnapshotStore(store).latest_snapshots():
-                yield store / snap.path
+                yield snapshot_source(store, snap)
+
+
+def snapshot_source(store: Path, snap, source: str | None = None) -> Source | Failed:
+    """A stored snapshot as a document of its page: doc_id and url from the page's URL;
+    `source` names it (default: the snapshot file)."""
+    from .fetch import SnapshotStore
+
+    doc_id, path = doc_id_for(snap.url), source or str(store / snap.path)
+    try:
+        data = snap.read_bytes(SnapshotStore(store))
+        kind = sniff(data, Path(snap.path).suffix, snap.content_type)
+    except FactsheetsError as exc:
+        return Failed(doc_id, path, str(exc))
+    return Source(doc_id, path, data, url=snap.final_url or snap.url, kind=kind)
 
 
 def read_file(path: Path, source: str | None = None) -> Source:

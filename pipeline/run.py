@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from .clean import clean_html, clean_text
 from .document import Cleaned, Document, DuplicateDocId, FactsheetsError, Source, doc_id_for
 from .export import write_outputs
-from .inputs import Failed, expand, is_url, read_file, sniff
+from .inputs import Failed, expand, is_url, read_file, snapshot_source
 from .rows import Tables, tables_from_doc
 from .settings import PROJECT_ROOT, Settings, load_settings
 
@@ -109,6 +109,9 @@ def read_inputs(inputs: list[str], settings: Settings, store: Path, **fetcher_kw
     urls = [i for i in items if isinstance(i, str) and is_url(i)]
     fetched = fetch_urls(urls, settings, store, **fetcher_kwargs) if urls else {}
     for item in items:
+        if isinstance(item, (Source, Failed)):  # a stored snapshot, already read
+            yield item
+            continue
         if isinstance(item, str) and is_url(item):
             yield fetched[item]
             continue
@@ -126,12 +129,7 @@ def fetch_urls(urls: list[str], settings: Settings, store: Path, **fetcher_kwarg
     report = fetch_all(urls, settings, snapshots, **fetcher_kwargs)
     result: dict[str, Source | Failed] = {url: Failed(doc_id_for(url), url, message) for url, message in report.failures}
     for snap in report.snapshots:
-        try:
-            data = snap.read_bytes(snapshots)
-            kind = sniff(data, Path(snap.path).suffix, snap.content_type)
-            result[snap.url] = Source(doc_id_for(snap.url), snap.url, data, url=snap.final_url, kind=kind)
-        except FactsheetsError as exc:
-            result[snap.url] = Failed(doc_id_for(snap.url), snap.url, str(exc))
+        result[snap.url] = snapshot_source(store, snap, source=snap.url)
     for url in urls:
         result.setdefault(url, Failed(doc_id_for(url), url, "not fetched"))
     return result

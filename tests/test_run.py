@@ -163,7 +163,9 @@ def test_run_fetch_round_trip_gives_the_tables_of_the_saved_file(server, tmp_pat
     # the snapshot store is itself an input: its newest version of each page
     result = run([str(tmp_path / "store")], out_dir / "store")
     docs = read(out_dir / "store", "documents")
-    assert len(docs) == 1 and docs[0]["status"] == "ok"
+    assert [(d["doc_id"], d["status"], d["url"]) for d in docs] == [
+        ("u-s-security-cooperation-with-latvia", "ok", "https://www.state.gov/u-s-security-cooperation-with-latvia/")]
+    assert rows_without_ids(out_dir / "store", "money", docs[0]["doc_id"]) == rows_without_ids(out_dir / "file", "money", "latvia")
 
 
 def test_run_failed_fetch_is_an_error_row_and_the_rest_is_written(server, tmp_path, out_dir, settings):
