@@ -216,3 +216,9 @@ def test_linking_breakdown_labels_may_hold_lowercase_words_between_item_boundari
     doc = nlp(text)
     assert [m._.category for m in doc.spans["money"]] == categories
     assert {m._.program for m in doc.spans["money"]} == {"FMS"}
+
+
+def test_linking_list_item_paragraph_is_its_own_label(nlp):
+    doc = nlp("Recent FMS sales to Chile include:\n\nF-16 upgrades ($120 million)\n\nC-130 aircraft ($45 million)")
+    assert [(m._.category, m._.program) for m in doc.spans["money"]] == [
+        ("F-16 upgrades", "FMS"), ("C-130 aircraft", "FMS")]

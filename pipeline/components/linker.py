@@ -26,6 +26,7 @@ class Link:
     category: str = ""
     label: tuple[int, int] | None = None  # token range of the item's own label, if any
     total: Span | None = None  # the amount a breakdown item is part of
+    intro: Span | None = None  # the sentence introducing a list of items ("Recent FMS sales include:")
 
 
 @Language.factory(
@@ -117,6 +118,13 @@ class Linker:
                     if link.fy_start is None:
                         link.fy_start, link.fy_end = total.fy_start, total.fy_end
                     link.agency = link.agency or total.agency
+            elif link.intro is not None:  # items of a list whose introduction states no amount
+                intro = link.intro
+                named = [p for p in programs if intro.start <= p.start and p.end <= intro.end]
+                link.program = link.program or (named[-1]._.code if named else "")
+                dated = [f for f in fys if intro.start <= f.start and f.end <= intro.end]
+                if link.fy_start is None and dated:
+                    link.fy_start, link.fy_end = self.coordinated(doc, dated[-1], fys)
             if not link.program and link.label is None and not self.names_other_fund(doc, m, bounds[id(m)], programs + fys + agencies):
                 link.program = self.sentence_program(m, free_programs)
         return [(m, links[id(m)]) for m in money]
@@ -208,10 +216,10 @@ class Linker:
         programs = list(doc.spans[PROGRAMS])
         # "Military Electronics ($30.5 million)"
         if before is not None and before.text == "(" and after is not None and after.text == ")":
-            lo = self.walk_label_left(doc, before.i, m.sent.start)
+            lo = self.walk_label_left(doc, before.i, m.sent.start, whole_item=is_list_item(doc, m.sent, after.i))
             if lo is not None:
                 self.set_label(doc, link, lo, before.i, programs)
-                link.total = self.total_before(m, money, lo)
+                link.total, link.intro = self.total_before(m, money, lo)
                 return
         # "($16M FSA, $1.77M Other)"
         if before is not None and before.text in ("(", ",") and self.in_parens(doc, m):
@@ -224,7 +232,7 @@ class Linker:
             if hi > m.end and doc[hi].text in (",", ")"):
                 self.set_label(doc, link, m.end, hi, programs)
                 opening = self.open_paren(doc, m)
-                link.total = self.total_before(m, money, opening)
+                link.total, link.intro = self.total_before(m, money, opening)
                 return
         # "Peace and Security (PS): FY 2007: $3.05M; Est. FY 2008: $2.35M"
         colon = next((t.i for t in doc[m.sent.start:m.start] if t.text == ":"), None)
@@ -262,17 +270,18 @@ class Linker:
         elif text not in self.total_labels:  # a "Total" row is no category
             link.category = text
 
-    def walk_label_left(self, doc: Doc, paren: int, sent_start: int) -> int | None:
+    def walk_label_left(self, doc: Doc, paren: int, sent_start: int, *, whole_item: bool = False) -> int | None:
         """First token of the label before `($30.5 million)`.
 
         A list item runs back to the item before it (`;`, `:` or its `)`), lowercase words
         and all: `include: F-35 aircraft ($4.6 billion); Patriot air and missile defense
-        systems ($4.75 billion)`. Without such a boundary in reach, the label is the run of
+        systems ($4.75 billion)`; so does a list item that is a paragraph of its own (`C-130
+        aircraft ($45 million)`). Without such a boundary in reach, the label is the run of
         capitalised words: `were Military Electronics ($30.5 million)`."""
         i = paren - 1
         while i >= sent_start and paren - i <= self.max_label and doc[i].text not in self.item_boundaries:
             i -= 1
-        if i >= sent_start and doc[i].text in self.item_boundaries:
+        if (i >= sent_start and doc[i].text in self.item_boundaries) or (whole_item and i < sent_start):
             lo = i + 1
             while lo < paren and (doc[lo].text in self.label_words or doc[lo].is_punct or doc[lo].is_space):
                 lo += 1
@@ -311,18 +320,19 @@ class Linker:
         return m.sent.start
 
     @staticmethod
-    def total_before(m: Span, money: list[Span], before: int) -> Span | None:
+    def total_before(m: Span, money: list[Span], before: int) -> tuple[Span | None, Span | None]:
         """The amount a breakdown item belongs to: the last one before the item's label in
         its sentence, else the last one of the previous sentence. List items in paragraphs
         of their own (`Patrol Boats ($150 million)`) and an introduction ending in `:`
-        (`Recent sales include:`) are stepped over to the sentence that states the total."""
+        (`Recent sales include:`) are stepped over to the sentence that states the total.
+        Returns (total, introduction): the introduction when the list has one and no total."""
         earlier = [o for o in money if o.sent == m.sent and o.end <= before]
         if earlier:
-            return earlier[-1]
-        doc, sent = m.doc, m.sent
+            return earlier[-1], None
+        doc, sent, intro = m.doc, m.sent, None
         for _ in range(MAX_ITEM_LOOKBACK):
             if sent.start == 0:
-                return None
+                return None, intro
             sent = doc[sent.start - 1].sent
             words = [t for t in sent if not t.is_space]
             if not words:
@@ -332,15 +342,23 @@ class Linker:
                     and amounts[0].end == words[-1].i:
                 continue  # an earlier item of the same list
             if amounts:
-                return amounts[-1]
+                return amounts[-1], None
             if words[-1].text != ":":
-                return None
-        return None
+                return None, intro
+            intro = intro or sent
+        return None, intro
 
 
 def is_name_word(token) -> bool:
     text = token.text
     return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+def is_list_item(doc: Doc, sent: Span, close: int) -> bool:
+    """The sentence is a paragraph of its own that ends with the item's `)` (a list item)."""
+    starts_paragraph = sent.start == 0 or (doc[sent.start - 1].is_space and "\n" in doc[sent.start - 1].text)
+    rest = [t for t in doc[close + 1:sent.end] if not t.is_space and t.text not in (".", ";", ",")]
+    return starts_paragraph and not rest
 
 
 def nearest(m: Span, spans: list[Span]) -> Span:
