@@ -174,3 +174,28 @@ def test_agreements_a_name_never_starts_lowercase(nlp):
 def test_agreements_commas_inside_a_name_and_between_names(nlp, text, names):
     doc = nlp(text)
     assert [a._.name for a in doc.spans["agreements"]] == names
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In 2009 they signed the Supplemental Agreement for Cooperation and Technical Assistance in Defense and "
+         "Security, which a court later reviewed.",
+         [("Supplemental Agreement for Cooperation and Technical Assistance in Defense and Security", "", 2009)]),
+        ("In April 2012, the two governments adopted a Plan of Action on Regional Security Cooperation to coordinate "
+         "training.", [("Plan of Action on Regional Security Cooperation", "", 2012)]),
+        ("Ties are guided by the 2011 Memorandum of Understanding on Advancing Bilateral Defense Cooperation and the "
+         "Joint Vision Statement on Defense Relations (2015).",
+         [("Memorandum of Understanding on Advancing Bilateral Defense Cooperation", "", 2011),
+          ("Joint Vision Statement on Defense Relations", "", 2015)]),
+        ("Cooperation continues under the Military Assistance Agreement of 1952 and later arrangements.",
+         [("Military Assistance Agreement", "", 1952)]),
+        ("They rely on a Memorandum on Deepening the Defense and Security Partnership (2016).",
+         [("Memorandum on Deepening the Defense and Security Partnership", "", 2016)]),
+        ("Ties rest on the Enhanced Defense Cooperation Agreement (EDCA), which the two countries signed on "
+         "August 15, 2020, and a later roadmap.", [("Enhanced Defense Cooperation Agreement", "EDCA", 2020)]),
+    ],
+)
+def test_agreements_capitalised_tails_and_years_after_the_name(nlp, text, expected):
+    doc = nlp(text)
+    assert [(a._.name, a._.acronym, a._.year) for a in doc.spans["agreements"]] == expected
