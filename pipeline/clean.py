@@ -52,6 +52,9 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _LOOKS_HTML = re.compile(r"<(?:!doctype|html|head|body|div|p|table|span|a|h[1-6]|br|section|article|meta|title)\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NUMBER_CELL = re.compile(r"^[\s$€£(~+-]*\d[\d,. ]*\s*(?:[MBK%]|million|billion|thousand)?\)?\*?$", re.I)
+# A heading of the label column that states the table's unit ("($ in thousands)", "USD
+# Millions") is kept as its own paragraph; a plain one ("Program") is not.
+_UNIT_HEADING = re.compile(r"[$€£]|\b(?:USD|EUR|GBP|dollars?|euros?|thousands?|millions?|billions?)\b", re.I)
 _NEGATIVE = re.compile(xpaths.NEGATIVE_NAMES)
 _POSITIVE = re.compile(xpaths.POSITIVE_NAMES)
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
@@ -239,8 +242,8 @@ def _expand(row) -> tuple[list[str], list[str]]:
 def table_paragraphs(table) -> list[str]:
     """A data table as text rows that keep each figure next to its labels.
 
-    The caption and single-cell rows (a unit note like "($ in thousands)") are paragraphs
-    of their own; each body row becomes "<label>: <header>: <cell>; <header>: <cell>",
+    The caption, single-cell rows and a unit note heading the label column ("($ in
+    thousands)") are paragraphs of their own; each body row becomes "<label>: <header>: <cell>; <header>: <cell>",
     or "<c0>: <c1>; <c2>" when the table has no header row.
     """
     out: list[str] = []
@@ -266,6 +269,8 @@ def table_paragraphs(table) -> list[str]:
         if is_header:
             header = texts if header is None else [f"{a} {b}".strip() if a != b else a for a, b in zip(header, texts)]
             continue
+        if not in_body and header and _UNIT_HEADING.search(header[0]):
+            out.append(header[0])  # the label column's heading as the table's unit note: "($ in thousands)"
         in_body = True
         label, cells = texts[0], texts[1:]
         pairs = []

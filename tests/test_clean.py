@@ -266,6 +266,12 @@ def test_clean_table_rows_keep_figures_next_to_labels():
     ]
 
 
+def test_clean_table_unit_note_heading_the_label_column_is_kept():
+    table = _table("<table><thead><tr><th>($ in thousands)</th><th>FY 2010 Actual</th></tr></thead>"
+                   "<tbody><tr><td>FMF</td><td>55,000</td></tr></tbody></table>")
+    assert table_paragraphs(table) == ["($ in thousands)", "FMF: FY 2010 Actual: 55,000"]
+
+
 def test_clean_table_without_header_row():
     table = _table("<table><tr><td>Peace and Security</td><td>$3.05M</td><td>$2.35M</td></tr></table>")
     assert table_paragraphs(table) == ["Peace and Security: $3.05M; $2.35M"]
