@@ -147,6 +147,22 @@ def _rules_cached(path: str, mtime_ns: int) -> LineRules:
     return _RULE_CACHE[key]
 
 
+def _collapse_keep(paragraph: str) -> str:
+    text = collapse(paragraph)
+    return TableRow(text, paragraph.table) if isinstance(paragraph, TableRow) else text
+
+
+def table_rows(paragraphs: list[str]) -> list[tuple[int, int, int]]:
+    """(table number, start, end) of each table row in "\n\n".join(paragraphs)."""
+    rows, pos, numbers = [], 0, {}
+    for paragraph in paragraphs:
+        if isinstance(paragraph, TableRow):
+            number = numbers.setdefault(paragraph.table, len(numbers))
+            rows.append((number, pos, pos + len(paragraph)))
+        pos += len(paragraph) + 2
+    return rows
+
+
 def finish(paragraphs: list[str], line_rules: LineRules, title: str = "") -> tuple[list[str], PageMeta]:
     """Article paragraphs and header metadata from candidate paragraphs (or text lines).
 
@@ -154,7 +170,7 @@ def finish(paragraphs: list[str], line_rules: LineRules, title: str = "") -> tup
     (metadata.find_header) becomes metadata and everything above it goes; a STOP line
     ends the article once it has begun. A first paragraph equal to the title goes too.
     """
-    lines = [p for p in (collapse(p) for p in paragraphs) if p]
+    lines = [p for p in (_collapse_keep(p) for p in paragraphs) if p]
     labels = [line_rules.classify(line) for line in lines]
     header = metadata.find_header(lines, labels)
     begun, start, meta = False, 0, PageMeta()
@@ -239,6 +255,17 @@ def _expand(row) -> tuple[list[str], list[str]]:
     return texts, tags
 
 
+class TableRow(str):
+    """A paragraph rendered from a body row of a data table; `table` tells its table apart."""
+
+    table: int
+
+    def __new__(cls, text: str, table: int) -> "TableRow":
+        row = super().__new__(cls, text)
+        row.table = table
+        return row
+
+
 def table_paragraphs(table) -> list[str]:
     """A data table as text rows that keep each figure next to its labels.
 
@@ -280,9 +307,9 @@ def table_paragraphs(table) -> list[str]:
             head = header[k] if header and k < len(header) else ""
             pairs.append(f"{head}: {cell}" if head else cell)
         if label and pairs:
-            out.append(f"{label}: {'; '.join(pairs)}")
+            out.append(TableRow(f"{label}: {'; '.join(pairs)}", id(table)))
         else:
-            out.append(label or "; ".join(pairs))
+            out.append(TableRow(label or "; ".join(pairs), id(table)))
     return out
 
 
@@ -527,7 +554,7 @@ def clean_html(data: bytes | str, settings, *, doc_id: str = "") -> Cleaned:
         meta = strong.fill(header).fill(weak)
         return Cleaned(text=body, title=meta.title, url=meta.url, bureau=meta.bureau,
                        doc_type=meta.doc_type, published=meta.published,
-                       layout=f"webarchive+{layout}" if wrapped else layout)
+                       layout=f"webarchive+{layout}" if wrapped else layout, table_rows=table_rows(kept))
     raise EmptyDocument("empty document")
 
 

@@ -63,6 +63,8 @@ class Cleaned:
     doc_type: str = ""
     published: str = ""  # ISO 8601 date
     layout: str = ""  # which rule of the cleaning cascade picked the article
+    # (table number, start, end) of each paragraph rendered from a table row, in `text`
+    table_rows: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -82,6 +84,7 @@ class Document:
     error: str = ""
     text: str = ""
     layout: str = ""
+    table_rows: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 # --- ids --------------------------------------------------------------------

@@ -6,9 +6,14 @@ from spacy.tokens import Doc, Span, Token
 # Span groups the components write, in doc.spans
 MONEY, FISCAL_YEARS, DATES, AGREEMENTS = "money", "fiscal_years", "dates", "agreements"
 PROGRAMS, AGENCIES, QUALIFIERS, COUNTRIES = "programs", "agencies", "qualifiers", "countries"
+# FY expressions a rendered table repeats in every row as column labels: used for linking,
+# reported once (in FISCAL_YEARS, where the table's first row states them)
+TABLE_HEADERS = "table_headers"
 
 # Registered once at import (extensions are global). Span values live in doc.user_data.
-_DOC_EXTENSIONS = {"title": "", "country": "", "countries": None, "acronyms": None}
+# title and table_rows ((table number, start, end) of rows the clean stage rendered from a
+# table) are set before the pipeline runs
+_DOC_EXTENSIONS = {"title": "", "table_rows": None, "country": "", "countries": None, "acronyms": None}
 _SPAN_EXTENSIONS = (
     # money
     "value", "value_high", "currency", "qualifier", "program", "agency", "fy_start", "fy_end", "category",

@@ -95,6 +95,7 @@ def prepare(inputs: list[str], settings: Settings, store: Path, *, root: Path | 
         yield Document(
             doc_id=doc_id, source=source, url=cleaned.url or item.url, title=cleaned.title, bureau=cleaned.bureau,
             doc_type=cleaned.doc_type, published=cleaned.published, text=cleaned.text, layout=cleaned.layout,
+            table_rows=cleaned.table_rows,
         )
 
 
@@ -176,5 +177,6 @@ def _make_docs(nlp: Language, documents: list[Document]) -> list[Doc]:
     for document in documents:
         doc = nlp.make_doc(document.text)
         doc._.title = document.title
+        doc._.table_rows = document.table_rows
         docs.append(doc)
     return docs

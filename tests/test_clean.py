@@ -324,3 +324,15 @@ def test_clean_text_header_lines_inside_article_stay_text(settings):
     cleaned = clean_text(text, settings)
     assert cleaned.published == "" and cleaned.doc_type == ""
     assert cleaned.text.split("\n\n")[1:3] == ["Report", "March 3, 2020"]
+
+
+def test_clean_marks_the_paragraphs_rendered_from_table_rows(settings):
+    page = ("<html><body><article><p>The United States supports the armed forces of the country with training "
+            "and equipment, as the table below shows in detail for two fiscal years.</p>"
+            "<table><tr><th>($ in thousands)</th><th>FY 2010</th><th>FY 2011</th></tr>"
+            "<tr><td>FMF</td><td>55,000</td><td>47,904</td></tr><tr><td>IMET</td><td>1,695</td><td>1,400</td></tr>"
+            "</table></article></body></html>")
+    cleaned = clean_html(page, settings)
+    rows = [cleaned.text[start:end] for _, start, end in cleaned.table_rows]
+    assert rows == ["FMF: FY 2010: 55,000; FY 2011: 47,904", "IMET: FY 2010: 1,695; FY 2011: 1,400"]
+    assert {number for number, _, _ in cleaned.table_rows} == {0}

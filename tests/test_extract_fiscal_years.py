@@ -87,3 +87,27 @@ NEGATIVE = [
 @pytest.mark.parametrize("sentence", NEGATIVE)
 def test_fiscal_years_not_fiscal_years(nlp, sentence):
     assert fy_spans(nlp, sentence) == []
+
+
+def test_fiscal_years_table_column_labels_repeated_in_rows_are_reported_once(nlp):
+    rows = ["FMF: FY 2010 Actual: 55,000; FY 2011 Estimate: 47,904", "IMET: FY 2010 Actual: 1,695; FY 2011 Estimate: 1,400"]
+    text = "\n\n".join(["($ in thousands)"] + rows)
+    doc = nlp.make_doc(text)
+    doc._.table_rows = [(0, text.index(row), text.index(row) + len(row)) for row in rows]  # as the clean stage marks them
+    doc = nlp(doc)
+    assert [s.text for s in doc.spans["fiscal_years"]] == ["FY 2010", "FY 2011"]
+    assert [s.text for s in doc.spans["table_headers"]] == ["FY 2010", "FY 2011"]
+    assert [(m.text, m._.program, m._.fy_start) for m in doc.spans["money"]] == [
+        ("55,000", "FMF", 2010), ("47,904", "FMF", 2011), ("1,695", "IMET", 2010), ("1,400", "IMET", 2011)]
+
+
+def test_fiscal_years_in_lines_the_page_wrote_itself_all_count(nlp):
+    doc = nlp("Peace and Security (PS): FY 2007: $3.05M; Est. FY 2008: $2.35M\n\n"
+              "Democracy (GJD): FY 2007: $5.1M; Est. FY 2008: $4.2M")
+    assert [s.text for s in doc.spans["fiscal_years"]] == ["FY 2007", "FY 2008", "FY 2007", "FY 2008"]
+
+
+def test_fiscal_years_plain_text_table_is_known_by_its_unit_note(nlp):
+    doc = nlp("($ in thousands)\n\nFMF: FY 2010 Actual: 55,000; FY 2011 Estimate: 47,904\n\n"
+              "IMET: FY 2010 Actual: 1,695; FY 2011 Estimate: 1,400\n\nSince FY 2009 the program grew.")
+    assert [s.text for s in doc.spans["fiscal_years"]] == ["FY 2010", "FY 2011", "FY 2009"]

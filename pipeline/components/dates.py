@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import rules
-from ..extensions import DATES, FISCAL_YEARS, MONEY
+from ..extensions import DATES, FISCAL_YEARS, MONEY, TABLE_HEADERS
 from ..normalise import iso_date
 from .lexicon import lexicon_classes
 from .patterns import PatternSet, overlaps
@@ -46,7 +46,7 @@ class Dates:
         return self.patterns(doc)
 
     def set_annotations(self, doc: Doc, matches: list[Span]) -> Doc:
-        taken = [s for key in (MONEY, FISCAL_YEARS) if key in doc.spans for s in doc.spans[key]]
+        taken = [s for key in (MONEY, FISCAL_YEARS, TABLE_HEADERS) if key in doc.spans for s in doc.spans[key]]
         found = []
         for span in filter_spans(matches):
             if overlaps(span, taken) or self.vetoed(span):

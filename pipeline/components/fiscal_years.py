@@ -6,14 +6,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import rules
-from ..extensions import FISCAL_YEARS, MONEY
+from ..extensions import FISCAL_YEARS, MONEY, TABLE_HEADERS
 from ..normalise import fy_range
-from .patterns import PatternSet, overlaps
+from .patterns import PatternSet, cell_labels, overlaps
 
 
 @Language.factory(
     "factsheets_fiscal_years",
-    assigns=["doc.spans", "span._.fy_start", "span._.fy_end"],
+    assigns=["doc.spans", "span._.fy_start", "span._.fy_end"],  # FISCAL_YEARS and TABLE_HEADERS
     default_config={"rules_dir": "", "patterns": "fiscal_years.jsonl"},
 )
 def make_fiscal_years(nlp: Language, name: str, rules_dir: str, patterns: str) -> "FiscalYears":
@@ -48,5 +48,30 @@ class FiscalYears:
             # "since FY 2015" is open-ended; "since FY 2015-2019" is not
             span._.fy_end = None if span.start in cues and start == end else end
             found.append(span)
-        doc.spans[FISCAL_YEARS] = found
+        repeated = repeated_column_labels(doc, found)
+        doc.spans[FISCAL_YEARS] = [s for s in found if s.start not in repeated]
+        doc.spans[TABLE_HEADERS] = [s for s in found if s.start in repeated]
         return doc
+
+
+def repeated_column_labels(doc: Doc, spans: list[Span]) -> set[int]:
+    """Starts of FY expressions that label a cell of a table row (`IMET: FY 2010 Actual:
+    1,695; ...`) with a column label an earlier row of the same table already had: the page
+    wrote that header once, the text rows repeat it. Table rows are `doc._.table_rows`: those
+    the clean stage rendered from an HTML table or, in plain text, the rows under a unit
+    note (`($ in thousands)`, found by factsheets_money). Lines a page wrote that way
+    itself (`Peace and Security (PS): FY 2007: $3.05M; ...`) all count."""
+    repeated: set[int] = set()
+    seen: dict[int, set[str]] = {}
+    for table, start, end in doc._.table_rows or []:
+        row = doc.char_span(start, end, alignment_mode="expand")
+        if row is None:
+            continue
+        labels = [doc[lo:hi] for lo, hi in cell_labels(row)]
+        earlier = seen.setdefault(table, set())
+        for span in spans:
+            label = next((lab for lab in labels if lab.start <= span.start and span.end <= lab.end), None)
+            if label is not None and label.text in earlier:
+                repeated.add(span.start)
+        earlier.update(lab.text for lab in labels)
+    return repeated

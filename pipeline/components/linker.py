@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import rules
-from ..extensions import AGENCIES, FISCAL_YEARS, MONEY, PROGRAMS, QUALIFIERS
+from ..extensions import AGENCIES, FISCAL_YEARS, MONEY, PROGRAMS, QUALIFIERS, TABLE_HEADERS
 from .patterns import clause
 
 
@@ -75,7 +75,7 @@ class Linker:
     def match(self, doc: Doc) -> list[tuple[Span, Link]]:
         money = list(doc.spans[MONEY])
         programs = list(doc.spans[PROGRAMS])
-        fys = list(doc.spans[FISCAL_YEARS])
+        fys = sorted(list(doc.spans[FISCAL_YEARS]) + list(doc.spans.get(TABLE_HEADERS, [])), key=lambda s: s.start)
         agencies = list(doc.spans[AGENCIES]) if AGENCIES in doc.spans else []
         qualifiers = list(doc.spans[QUALIFIERS]) if QUALIFIERS in doc.spans else []
         links = {id(m): Link() for m in money}

@@ -9,7 +9,7 @@ from .. import rules
 from ..extensions import MONEY, QUALIFIERS
 from ..normalise import parse_number, scaled
 from .lexicon import lexicon_classes
-from .patterns import PatternSet
+from .patterns import SENTENCE_END, PatternSet, content, is_row
 
 # How many words may stand between a qualifier and its amount when all of them are
 # FILLER phrases ("more than a total of $5 million"). Calibrated on the money tests.
@@ -23,12 +23,11 @@ MAX_TABLE_TITLE_TOKENS = 8
 
 # Labels of money.jsonl rows that are not amounts
 UNIT_NOTE, TABLE_FIGURE = "UNIT_NOTE", "TABLE_FIGURE"
-SENTENCE_END = {".", "!", "?"}
 
 
 @Language.factory(
     "factsheets_money",
-    assigns=["doc.spans", "doc.spans", "span._.value", "span._.value_high",
+    assigns=["doc.spans", "doc.spans", "doc._.table_rows", "span._.value", "span._.value_high",
              "span._.currency", "span._.qualifier"],
     default_config={"rules_dir": "", "patterns": "money.jsonl", "qualifiers": "qualifiers.jsonl"},
 )
@@ -74,7 +73,10 @@ class Money:
                 continue
             amounts.append(span)
         amounts = [s for s in amounts if s.label_ != "MONEY_BARE" or self.borrow_currency(s, amounts)]
-        amounts = sorted(amounts + self.table_figures(doc, table_spans, amounts), key=lambda s: s.start)
+        figures, rows = self.table_figures(doc, table_spans, amounts)
+        amounts = sorted(amounts + figures, key=lambda s: s.start)
+        if not doc._.table_rows:  # plain text: a table is known by its unit note
+            doc._.table_rows = rows
         qualifiers = [q for q in phrases if q.label_ == "QUALIFIER"]
         fillers = {t.i for q in phrases if q.label_ == "FILLER" for t in q}
         for span in amounts:
@@ -122,17 +124,18 @@ class Money:
         span._.currency = currency
         return True
 
-    def table_figures(self, doc: Doc, spans: list[Span], amounts: list[Span]) -> list[Span]:
-        """Cell figures of the table rows under each unit note, scaled by the note."""
+    def table_figures(self, doc: Doc, spans: list[Span], amounts: list[Span]) -> tuple[list[Span], list]:
+        """Cell figures of the table rows under each unit note, scaled by the note; and the
+        rows, as (table number, start, end) like `doc._.table_rows`."""
         notes = [s for s in spans if s.label_ == UNIT_NOTE and is_unit_note(s)]
         if not notes:
-            return []
+            return [], []
         figures = [s for s in spans if s.label_ == TABLE_FIGURE]
         taken = {t.i for a in amounts for t in a}
         sents = list(doc.sents)
         starts = {sent.start: k for k, sent in enumerate(sents)}
-        found = []
-        for note in notes:
+        found, rows = [], []
+        for number, note in enumerate(notes):
             factor = next((t._.fs_lex_id for t in note if t._.fs_lex in ("SCALE", "SCALE_ABBR")), None)
             currency = next((t._.fs_lex_id for t in note if t._.fs_lex.startswith("CURRENCY")), "") or note._.code
             for sent in sents[starts[note.sent.start] + 1:]:
@@ -143,12 +146,13 @@ class Money:
                     if cells or not is_title(sent):
                         break
                     continue
+                rows.append((number, sent.start_char, sent.end_char))
                 for cell in cells:
                     span = Span(doc, cell.start, cell.end, label="MONEY_TABLE")
                     span._.value = scaled(parse_number(cell.text), factor)
                     span._.currency = currency
                     found.append(span)
-        return found
+        return found, rows
 
     @staticmethod
     def borrow_currency(span: Span, amounts: list[Span]) -> bool:
@@ -171,20 +175,10 @@ class Money:
         return ""
 
 
-def content(sent: Span) -> list:
-    return [t for t in sent if not t.is_space]
-
-
 def is_unit_note(note: Span) -> bool:
     """The note ends its paragraph (a caption may come before it), which is short."""
     tokens = content(note.sent)
     return bool(tokens) and tokens[-1].i < note.end and len(tokens) <= MAX_UNIT_NOTE_TOKENS
-
-
-def is_row(sent: Span) -> bool:
-    """`Label: head: cell; head: cell` -- a colon, and no full stop at the end."""
-    tokens = content(sent)
-    return bool(tokens) and any(t.text == ":" for t in tokens) and tokens[-1].text not in SENTENCE_END
 
 
 def is_title(sent: Span) -> bool:

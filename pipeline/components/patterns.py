@@ -110,3 +110,35 @@ def clause(doc: Doc, span: Span) -> tuple[int, int]:
     while hi < span.sent.end and doc[hi].text != ";":
         hi += 1
     return lo, hi
+
+
+# --- table rows as the clean stage writes them: "Label: Column: cell; Column: cell" -------
+
+SENTENCE_END = {".", "!", "?"}
+
+
+def content(sent: Span) -> list:
+    return [t for t in sent if not t.is_space]
+
+
+def is_row(sent: Span) -> bool:
+    """`Label: head: cell; head: cell` -- a colon, and no full stop at the end."""
+    tokens = content(sent)
+    return bool(tokens) and any(t.text == ":" for t in tokens) and tokens[-1].text not in SENTENCE_END
+
+
+def cell_labels(sent: Span) -> list[tuple[int, int]]:
+    """Token ranges of the column labels of a row's cells: `FY 2010 Actual` in
+    `FMF: FY 2010 Actual: 55,000; FY 2011 Estimate: 47,904`."""
+    doc = sent.doc
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    if colon is None:
+        return []
+    labels, lo = [], colon + 1
+    for i in range(colon + 1, sent.end):
+        if doc[i].text == ";":
+            lo = i + 1
+        elif doc[i].text == ":" and lo is not None:
+            labels.append((lo, i))
+            lo = None
+    return labels
