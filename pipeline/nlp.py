@@ -46,8 +46,13 @@ def customize_tokenizer(nlp: Language, rules_dir: str | Path | None = None) -> N
     cfg = rules.load_json(rules_dir, "tokenizer.json")
     tok = nlp.tokenizer
     defaults = nlp.Defaults
-    if cfg.get("prefixes"):
-        tok.prefix_search = compile_prefix_regex(list(defaults.prefixes) + [re.escape(p) for p in cfg["prefixes"]]).search
+    prefixes = list(cfg.get("prefixes", []))
+    for source in cfg.get("prefix_lexicons", []):  # currency symbols split off a number: "NT$606.8"
+        prefixes += [row["pattern"] for row in rules.load(rules_dir, source["file"], set(source["labels"]))]
+    if prefixes:
+        # longest first, so that "NT$" is tried before "$"
+        escaped = [re.escape(p) for p in sorted(set(prefixes), key=len, reverse=True)]
+        tok.prefix_search = compile_prefix_regex(escaped + list(defaults.prefixes)).search
     if cfg.get("suffixes"):
         tok.suffix_search = compile_suffix_regex(list(cfg["suffixes"]) + list(defaults.suffixes)).search
     if cfg.get("infixes"):
@@ -59,4 +64,6 @@ def customize_tokenizer(nlp: Language, rules_dir: str | Path | None = None) -> N
     if dropped:
         tok.rules = {k: v for k, v in tok.rules.items() if k not in dropped}
     for abbr in cfg.get("special_cases", []):
-        tok.add_special_case(abbr, [{"ORTH": abbr}])
+        # lowercase too: phrase patterns matched on LOWER are tokenized in lowercase ("sec. 333")
+        for form in {abbr, abbr.lower()}:
+            tok.add_special_case(form, [{"ORTH": form}])

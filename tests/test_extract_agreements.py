@@ -199,3 +199,20 @@ def test_agreements_commas_inside_a_name_and_between_names(nlp, text, names):
 def test_agreements_capitalised_tails_and_years_after_the_name(nlp, text, expected):
     doc = nlp(text)
     assert [(a._.name, a._.acronym, a._.year) for a in doc.spans["agreements"]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In 2015 the six countries adopted the Joint Declaration of Partnership and Cooperation, which set up "
+         "the forum.", [("Joint Declaration of Partnership and Cooperation", "", 2015)]),
+        ("They signed a Liaison Officer Memorandum of Agreement (LNO MOA) (2020).",
+         [("Liaison Officer Memorandum of Agreement", "LNO MOA", 2020)]),
+        ("The Industrial Security Annex (ISA) followed in 2019.", [("Industrial Security Annex", "ISA", 2019)]),
+        ("Foundational Defense Agreements\n\nThe two sides meet yearly.", []),
+        ("The Agreement of the two sides is pending.", []),
+    ],
+)
+def test_agreements_of_tails_spaced_acronyms_and_plural_headings(nlp, text, expected):
+    doc = nlp(text)
+    assert [(a._.name, a._.acronym, a._.year) for a in doc.spans["agreements"]] == expected

@@ -222,3 +222,19 @@ def test_linking_list_item_paragraph_is_its_own_label(nlp):
     doc = nlp("Recent FMS sales to Chile include:\n\nF-16 upgrades ($120 million)\n\nC-130 aircraft ($45 million)")
     assert [(m._.category, m._.program) for m in doc.spans["money"]] == [
         ("F-16 upgrades", "FMS"), ("C-130 aircraft", "FMS")]
+
+
+@pytest.mark.parametrize(
+    "text, program",
+    [
+        ("Since 2008, the United States has authorized more than $20 billion in sales through Foreign Military "
+         "Sales (FMS) and Direct Commercial Sales (DCS).", ""),
+        ("Peru bought $56 million of equipment through FMS and DCS.", ""),
+        ("DoD provided $8.3 million under Sec. 333 for maritime security.", "Section 333"),
+        ("Chile bought $272 million of equipment under the Foreign Military Sales program with national funds "
+         "and FMF.", "FMS"),
+    ],
+)
+def test_linking_an_amount_across_joined_programmes_has_none(nlp, text, program):
+    doc = nlp(text)
+    assert [m._.program for m in doc.spans["money"]] == [program]

@@ -167,3 +167,8 @@ def test_money_from_one_amount_to_another_is_two_amounts(nlp):
     spans = money_spans(nlp, "Sales grew from $4 million to $6 million, within a $1 million to $2 million band.")
     assert [(s.text, format_number(s._.value), format_number(s._.value_high)) for s in spans] == [
         ("$4 million", "4000000", ""), ("$6 million", "6000000", ""), ("$1 million to $2 million", "1000000", "2000000")]
+
+
+def test_money_a_currency_symbol_added_to_the_rules_is_split_off_its_number(nlp):
+    spans = money_spans(nlp, "Taiwan's budget totals NT$606.8 billion.")
+    assert [(s.text, format_number(s._.value), s._.currency) for s in spans] == [("NT$606.8 billion", "606800000000", "TWD")]

@@ -53,6 +53,7 @@ class Agreements:
         self.year_after = words("YEAR_AFTER")
         self.tail_stops = {w.lower() for w in words("TAIL_STOP")}
         self.tail_inner = words("TAIL_INNER")
+        self.title_tails = words("TAIL_TITLE")
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -64,6 +65,8 @@ class Agreements:
         head_ends = {h.end for h in heads}
         found = []
         for head in heads:
+            if found and head.start < found[-1].end:
+                continue  # "MOA" in "Liaison Officer Memorandum of Agreement (LNO MOA)"
             mention = self.build(doc, head, head_ends)
             if mention is not None:
                 found.append(mention)
@@ -100,13 +103,14 @@ class Agreements:
             close = next((j for j in range(i + 1, min(i + 6, len(doc))) if doc[j].text == ")"), None)
             if close is None:
                 break
-            parts = [t.text for t in doc[i + 1:close] if t.text not in (",", ";")]
+            parts = [t for t in doc[i + 1:close] if t.text not in (",", ";")]
             took = False
+            words = [t for t in parts if ACRONYM.match(t.text)]
             for part in parts:
-                if YEAR.match(part) and year is None:
-                    year, took = int(part), True
-                elif ACRONYM.match(part) and not acr:
-                    acr, took = part, True
+                if YEAR.match(part.text) and year is None:
+                    year, took = int(part.text), True
+            if words and not acr and all(ACRONYM.match(t.text) or YEAR.match(t.text) for t in parts):
+                acr, took = "".join(t.text_with_ws for t in words).strip(), True  # "(LNO MOA)"
             if not took:
                 break
             i = close + 1
@@ -175,14 +179,18 @@ class Agreements:
         Security Partnership`, `Plan of Action on Regional Security Cooperation` but not its
         `to coordinate ...`), else any words up to punctuation, a TAIL_STOP word or a year
         (`Agreement regarding the exchange of military personnel`)."""
-        if head.end + 1 >= len(doc) or doc[head.end].text not in self.tails:
+        if head.end + 1 >= len(doc) or doc[head.end].text not in self.tails | self.title_tails:
             return head.end
         title = title_only or self.is_name_word(doc[head.end + 1])
+        if doc[head.end].text in self.title_tails and not self.is_name_word(doc[head.end + 1]):
+            return head.end  # "Declaration of Partnership", not "Agreement of the two sides"
         i = head.end + 1
         while i < len(doc) and doc[i].sent == head.sent and not doc[i].is_punct and not doc[i].is_space:
             token = doc[i]
             following = doc[i + 1] if i + 1 < len(doc) else None
             if title:
+                if YEAR.match(token.text):
+                    break  # "the Military Assistance Agreement of 1952"
                 if token.lower_ in self.connectors and following is not None and following.lower_ in DETERMINERS:
                     break  # "... Cooperation and the Joint Vision Statement": a new name begins
                 inner = (token.lower_ in self.tail_inner and following is not None and self.is_name_word(following)

@@ -27,6 +27,7 @@ class Link:
     label: tuple[int, int] | None = None  # token range of the item's own label, if any
     total: Span | None = None  # the amount a breakdown item is part of
     intro: Span | None = None  # the sentence introducing a list of items ("Recent FMS sales include:")
+    across: bool = False  # a total across programmes ("$20 billion through FMS and DCS")
 
 
 @Language.factory(
@@ -68,6 +69,7 @@ class Linker:
         self.funding_preps = set(cfg.get("funding_prepositions", []))
         self.part_of = set(cfg.get("part_of_words", []))
         self.item_boundaries = set(cfg.get("item_boundaries", []))
+        self.program_joiners = set(cfg.get("program_joiners", []))
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -95,7 +97,9 @@ class Linker:
             if not link.program:
                 mine = [p for p in free_programs if lo <= p.start and p.end <= hi]
                 if mine:
-                    link.program = nearest(m, mine)._.code
+                    pick = nearest(m, mine)
+                    link.across = self.joined_programs(doc, pick, mine)
+                    link.program = "" if link.across else pick._.code
             clause_lo, clause_hi = clause(doc, m)
             lo, hi = max(lo, clause_lo), min(hi, clause_hi)
             fy = (
@@ -125,7 +129,7 @@ class Linker:
                 dated = [f for f in fys if intro.start <= f.start and f.end <= intro.end]
                 if link.fy_start is None and dated:
                     link.fy_start, link.fy_end = self.coordinated(doc, dated[-1], fys)
-            if not link.program and link.label is None and not self.names_other_fund(doc, m, bounds[id(m)], programs + fys + agencies):
+            if not link.program and not link.across and link.label is None and not self.names_other_fund(doc, m, bounds[id(m)], programs + fys + agencies):
                 link.program = self.sentence_program(m, free_programs)
         return [(m, links[id(m)]) for m in money]
 
@@ -151,6 +155,20 @@ class Linker:
         if after and not any(t.lower_ in self.part_of for t in doc[m.end:after[0].start]):
             return after[0]._.code
         return ""
+
+    def joined_programs(self, doc: Doc, pick: Span, candidates: list[Span]) -> bool:
+        """`$20 billion ... through Foreign Military Sales (FMS) and Direct Commercial Sales
+        (DCS)`: the programme is joined by `and`/`or` to another one, so the amount is a total
+        across programmes and has none."""
+        named = {t.i for p in candidates for t in p}
+        for other in candidates:
+            if other._.code == pick._.code:
+                continue
+            a, b = (pick, other) if pick.start < other.start else (other, pick)
+            between = [t for t in doc[a.end:b.start] if t.i not in named and t.text not in "()" and not t.is_space]
+            if between and all(t.lower_ in self.program_joiners for t in between):
+                return True
+        return False
 
     def names_other_fund(self, doc: Doc, m: Span, bounds: tuple[int, int], known: list[Span]) -> bool:
         """`$2 million in CRF assistance`: the amount names a fund the rules do not know, so
