@@ -34,7 +34,9 @@ class Agreements:
     numbers, CONNECTOR words and `(ACRONYM)` groups, and right over a TAIL (`Agreement
     regarding the exchange of military personnel`). Then `(ACRONYM)` and `(YEAR)` groups
     after it, or a YEAR_CUE date in the same clause (`In 2020 ... concluded an EDCA`).
-    A lowercase tail ends before a TAIL_STOP word (`in`, `with`, `that`...) or a year."""
+    A lowercase tail ends before a TAIL_STOP word (`in`, `with`, `that`...) or a year. A head
+    followed by a capitalised word does not end a name (`North Atlantic Treaty Organization`,
+    `Defense Framework Agreement`)."""
 
     def __init__(self, nlp: Language, name: str, *, rules_dir: str = "", patterns: str = ""):
         self.name = name
@@ -47,7 +49,6 @@ class Agreements:
         self.connectors = words("CONNECTOR")
         self.head_words = {w for r in rows if r["label"] == "HEAD" for w in r["pattern"].split()}
         self.tails = words("TAIL")
-        self.not_after = words("NOT_AGREEMENT_AFTER")
         self.not_start = words("NOT_NAME_START")
         self.year_cues = words("YEAR_CUE")
         self.year_after = words("YEAR_AFTER")
