@@ -216,3 +216,18 @@ def test_agreements_capitalised_tails_and_years_after_the_name(nlp, text, expect
 def test_agreements_of_tails_spaced_acronyms_and_plural_headings(nlp, text, expected):
     doc = nlp(text)
     assert [(a._.name, a._.acronym, a._.year) for a in doc.spans["agreements"]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Armenia's Millennium Challenge Compact (2006) funds roads.", [("Millennium Challenge Compact", "", 2006)]),
+        ("Leaders endorsed the Declaration on U.S.-Pacific Partnership in September 2022.",
+         [("Declaration on U.S.-Pacific Partnership", "", 2022)]),
+        ("The alliance rests on a U.S. treaty and a NATO agreement.", []),
+        ("They concluded a Section 505 agreement.", [("Section 505 agreement", "", None)]),
+    ],
+)
+def test_agreements_possessives_months_and_lowercase_heads(nlp, text, expected):
+    doc = nlp(text)
+    assert [(a._.name, a._.acronym, a._.year) for a in doc.spans["agreements"]] == expected

@@ -238,3 +238,9 @@ def test_linking_list_item_paragraph_is_its_own_label(nlp):
 def test_linking_an_amount_across_joined_programmes_has_none(nlp, text, program):
     doc = nlp(text)
     assert [m._.program for m in doc.spans["money"]] == [program]
+
+
+def test_linking_the_partners_own_funds_have_no_programme(nlp):
+    doc = nlp("Iraq committed at least $500 million in national funds to sustain the equipment provided through "
+              "CTEF, and received $1 billion through CTEF.")
+    assert [(m._.program, m._.qualifier) for m in doc.spans["money"]] == [("", "at least"), ("CTEF", "")]

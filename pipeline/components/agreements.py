@@ -16,6 +16,9 @@ DETERMINERS = {"the", "a", "an"}
 # the two countries signed on August 15, 2020`). Calibrated on the agreement tests and the
 # held-out sheets (tests/data/heldout).
 MAX_YEAR_DISTANCE = 12
+# Words a name needs before a lowercase head word: "Section 505 agreement" is named,
+# "a U.S. treaty" is not. Calibrated on the agreement tests and the held-out sheets.
+MIN_NAME_BEFORE_LOWER_HEAD = 2
 YEAR = re.compile(r"^(1[89]\d{2}|20\d{2})$")
 
 
@@ -88,8 +91,8 @@ class Agreements:
         if after is not None and after.text[:1].isupper() and after.is_alpha and after.text not in self.tails:
             return None  # "Treaty Organization", or the name goes on to a later head
         start, acronym = self.walk_left(doc, head, head_ends)
-        if head.label_ == "HEAD_LOWER" and start == head.start:
-            return None  # "the agreement", "defense-related agreements"
+        if head.label_ == "HEAD_LOWER" and head.start - start < MIN_NAME_BEFORE_LOWER_HEAD:
+            return None  # "the agreement", "defense-related agreements", "a U.S. treaty"
         # a lowercase tail only when the head opens the name ("an Agreement regarding ...")
         end = self.walk_tail(doc, head, title_only=start != head.start)
         if start == head.start and end == head.end and not self.parenthesis_after(doc, end):
@@ -195,7 +198,7 @@ class Agreements:
                 if token.lower_ in self.connectors and following is not None and following.lower_ in DETERMINERS:
                     break  # "... Cooperation and the Joint Vision Statement": a new name begins
                 inner = (token.lower_ in self.tail_inner and following is not None and self.is_name_word(following)
-                         and doc[i - 1].lower_ not in self.connectors)
+                         and following._.fs_lex != "MONTH" and doc[i - 1].lower_ not in self.connectors)
                 if not (self.is_name_word(token) or token.text in self.connectors or inner):
                     break
             elif token.lower_ in self.tail_stops or YEAR.match(token.text):

@@ -70,6 +70,7 @@ class Linker:
         self.part_of = set(cfg.get("part_of_words", []))
         self.item_boundaries = set(cfg.get("item_boundaries", []))
         self.program_joiners = set(cfg.get("program_joiners", []))
+        self.own_fund_phrases = list(cfg.get("own_fund_phrases", []))
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -98,7 +99,7 @@ class Linker:
                 mine = [p for p in free_programs if lo <= p.start and p.end <= hi]
                 if mine:
                     pick = nearest(m, mine)
-                    link.across = self.joined_programs(doc, pick, mine)
+                    link.across = self.joined_programs(doc, pick, mine) or self.own_funds(doc, m, pick)
                     link.program = "" if link.across else pick._.code
             clause_lo, clause_hi = clause(doc, m)
             lo, hi = max(lo, clause_lo), min(hi, clause_hi)
@@ -169,6 +170,13 @@ class Linker:
             if between and all(t.lower_ in self.program_joiners for t in between):
                 return True
         return False
+
+    def own_funds(self, doc: Doc, m: Span, pick: Span) -> bool:
+        """`at least $500 million in national funds to sustain equipment provided through CTEF`:
+        the partner's own money, whatever programme the rest of the phrase names."""
+        lo, hi = (m.end, pick.start) if m.end <= pick.start else (pick.end, m.start)
+        words = " ".join(t.lower_ for t in doc[lo:hi])
+        return any(f" {phrase} " in f" {words} " for phrase in self.own_fund_phrases)
 
     def names_other_fund(self, doc: Doc, m: Span, bounds: tuple[int, int], known: list[Span]) -> bool:
         """`$2 million in CRF assistance`: the amount names a fund the rules do not know, so
