@@ -231,3 +231,23 @@ def test_agreements_of_tails_spaced_acronyms_and_plural_headings(nlp, text, expe
 def test_agreements_possessives_months_and_lowercase_heads(nlp, text, expected):
     doc = nlp(text)
     assert [(a._.name, a._.acronym, a._.year) for a in doc.spans["agreements"]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ukraine joined the Treaty on the Non-Proliferation of Nuclear Weapons (NPT) in 1994.",
+         [("Treaty on the Non-Proliferation of Nuclear Weapons", "NPT", 1994)]),
+        ("They follow the Joint Statement of the U.S.-Japan Security Consultative Committee (2022).",
+         [("Joint Statement of the U.S.-Japan Security Consultative Committee", "", 2022)]),
+        ("Cooperation rests on the Military Assistance Agreement of April 17, 1952.",
+         [("Military Assistance Agreement", "", 1952)]),
+        ("The ministries signed a Memorandum of Understanding (MOU) on Cyber Defense in mid-2022.",
+         [("Memorandum of Understanding on Cyber Defense", "MOU", 2022)]),
+        ("The 1786 Treaty of Peace and Friendship, renegotiated in 1836, still stands.",
+         [("Treaty of Peace and Friendship", "", 1786)]),
+    ],
+)
+def test_agreements_hyphenated_tails_dated_of_and_names_after_acronyms(nlp, text, expected):
+    doc = nlp(text)
+    assert [(a._.name, a._.acronym, a._.year) for a in doc.spans["agreements"]] == expected

@@ -88,3 +88,8 @@ def test_dates_sentence_ends_after_a_roman_numeral(nlp):
     doc = nlp("It became independent after World War I. Latvia was annexed in 1940.")
     assert [s.text for s in doc.sents] == ["It became independent after World War I.", "Latvia was annexed in 1940."]
     assert doc.spans["dates"][0].sent.text == "Latvia was annexed in 1940."
+
+
+def test_dates_eighteenth_century_years(nlp):
+    doc = nlp("Morocco recognized the United States in 1777 and signed a treaty in 1786.")
+    assert [d._.iso for d in doc.spans["dates"]] == ["1777", "1786"]

@@ -244,3 +244,30 @@ def test_linking_the_partners_own_funds_have_no_programme(nlp):
     doc = nlp("Iraq committed at least $500 million in national funds to sustain the equipment provided through "
               "CTEF, and received $1 billion through CTEF.")
     assert [(m._.program, m._.qualifier) for m in doc.spans["money"]] == [("", "at least"), ("CTEF", "")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # amounts paired with fiscal years in order
+        ("In FYs 2017 and 2018, USAI provided $150 million and $200 million, respectively.",
+         [("USAI", 2017, 2017), ("USAI", 2018, 2018)]),
+        # an amount with its own calendar time takes no fiscal year from elsewhere in the sentence
+        ("Since FY 2018, DoD has notified $160 million under Section 333, while GPOI has contributed $4.5 million "
+         "since 2016 to the training center.", [("Section 333", 2018, None), ("GPOI", None, None)]),
+        # a fiscal year after 'whereas' belongs to its own clause
+        ("Active FMS cases are valued at $1.1 billion, whereas DCS authorizations from FY 2020 through FY 2022 "
+         "came to $1 billion.", [("FMS", None, None), ("DCS", 2020, 2022)]),
+        # a separator right after an amount ends its phrase
+        ("In FY 2022, IMET funding reached $2.8M and INCLE assistance totaled $300 million.",
+         [("IMET", 2022, 2022), ("INCLE", 2022, 2022)]),
+        # lines under an introduction take its programme
+        ("Bilateral INCLE allocations by country:\n\nGuatemala: FY 2014: $4.2M; FY 2015: $3.9M\n\n"
+         "Honduras: FY 2014: $5.6M", [("INCLE", 2014, 2014), ("INCLE", 2015, 2015), ("INCLE", 2014, 2014)]),
+        ("Through the Central America Regional Security Initiative (CARSI), the region received $161.5 million "
+         "in FY 2014.", [("CARSI", 2014, 2014)]),
+    ],
+)
+def test_linking_clauses_respectively_and_introductions(nlp, text, expected):
+    doc = nlp(text)
+    assert [(m._.program, m._.fy_start, m._.fy_end) for m in doc.spans["money"]] == expected

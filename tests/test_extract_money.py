@@ -172,3 +172,9 @@ def test_money_from_one_amount_to_another_is_two_amounts(nlp):
 def test_money_a_currency_symbol_added_to_the_rules_is_split_off_its_number(nlp):
     spans = money_spans(nlp, "Taiwan's budget totals NT$606.8 billion.")
     assert [(s.text, format_number(s._.value), s._.currency) for s in spans] == [("NT$606.8 billion", "606800000000", "TWD")]
+
+
+def test_money_a_fiscal_year_price_base_is_not_money(nlp):
+    doc = nlp("Japan pays up to $2.8 billion (in U.S. FY 2012 dollars) each year.")
+    assert [s.text for s in doc.spans["money"]] == ["$2.8 billion"]
+    assert [s.text for s in doc.spans["fiscal_years"]] == ["FY 2012"]

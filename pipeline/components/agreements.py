@@ -12,6 +12,7 @@ from .patterns import PatternSet, clause
 
 ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&\-./]{1,11}$")
 DETERMINERS = {"the", "a", "an"}
+COORDINATORS = {"and", "or", "&"}
 # How many tokens after an agreement's mention its `in 1951` may stand (`... (EDCA), which
 # the two countries signed on August 15, 2020`). Calibrated on the agreement tests and the
 # held-out sheets (tests/data/heldout).
@@ -19,7 +20,7 @@ MAX_YEAR_DISTANCE = 12
 # Words a name needs before a lowercase head word: "Section 505 agreement" is named,
 # "a U.S. treaty" is not. Calibrated on the agreement tests and the held-out sheets.
 MIN_NAME_BEFORE_LOWER_HEAD = 2
-YEAR = re.compile(r"^(1[89]\d{2}|20\d{2})$")
+YEAR = re.compile(r"^(1[7-9]\d{2}|20\d{2})$")
 
 
 @Language.factory(
@@ -94,15 +95,40 @@ class Agreements:
         if head.label_ == "HEAD_LOWER" and head.start - start < MIN_NAME_BEFORE_LOWER_HEAD:
             return None  # "the agreement", "defense-related agreements", "a U.S. treaty"
         # a lowercase tail only when the head opens the name ("an Agreement regarding ...")
-        end = self.walk_tail(doc, head, title_only=start != head.start)
+        end = self.walk_tail(doc, head.end, head.sent, title_only=start != head.start)
         if start == head.start and end == head.end and not self.parenthesis_after(doc, end):
             return None  # a head word alone ("the Roadmap") names nothing, unless dated: "a Plan of Action (2014)"
-        name_tokens = [t for t in doc[start:end] if not (acronym and acronym[0] <= t.i < acronym[1])]
-        name = "".join(t.text_with_ws for t in name_tokens).strip()
-        year = None
+        skip = set(range(*acronym)) if acronym else set()
         acr = doc[acronym[0] + 1].text if acronym else ""
-        # (ACRONYM) and (YEAR) groups after the name
-        i = end
+        year, i = None, end
+        while True:
+            group_acr, group_year, after = self.read_groups(doc, i)
+            acr, year = acr or group_acr, year or group_year
+            if after == i:
+                break
+            # "Memorandum of Understanding (MOU) on Cyber Defense": the name goes on after its acronym
+            tail_end = self.walk_tail(doc, after, head.sent, title_only=True)
+            skip |= set(range(i, after))
+            i, end = (tail_end, tail_end) if tail_end > after else (after, end)
+            if tail_end == after:
+                break
+        name = "".join(t.text_with_ws for t in doc[start:end] if t.i not in skip).strip()
+        dates = {d.start: d for d in doc.spans[DATES]} if DATES in doc.spans else {}
+        if year is None and i + 1 < len(doc) and doc[i].lower_ in self.year_after and i + 1 in dates:
+            date = dates[i + 1]  # "the Military Assistance Agreement of (April 17,) 1952"
+            year, i = int(date._.iso[:4]), date.end
+        if year is None and start > 0 and YEAR.match(doc[start - 1].text):
+            year = int(doc[start - 1].text)  # "the 2016 Memorandum of Understanding (MOU)"
+        mention = Span(doc, start, max(i, end), label="AGREEMENT")
+        mention._.name = name
+        mention._.acronym = acr
+        mention._.year = year
+        return mention
+
+    @staticmethod
+    def read_groups(doc: Doc, i: int) -> tuple[str, int | None, int]:
+        """`(ACRONYM)` and `(YEAR)` groups from token i: (acronym, year, first token after them)."""
+        acr, year = "", None
         while i < len(doc) and doc[i].text == "(":
             close = next((j for j in range(i + 1, min(i + 6, len(doc))) if doc[j].text == ")"), None)
             if close is None:
@@ -118,15 +144,7 @@ class Agreements:
             if not took:
                 break
             i = close + 1
-        if year is None and i + 1 < len(doc) and doc[i].lower_ in self.year_after and YEAR.match(doc[i + 1].text):
-            year, i = int(doc[i + 1].text), i + 2  # "the Military Assistance Agreement of 1952"
-        if year is None and start > 0 and YEAR.match(doc[start - 1].text):
-            year = int(doc[start - 1].text)  # "the 2016 Memorandum of Understanding (MOU)"
-        mention = Span(doc, start, max(i, end), label="AGREEMENT")
-        mention._.name = name
-        mention._.acronym = acr
-        mention._.year = year
-        return mention
+        return acr, year, i
 
     @staticmethod
     def parenthesis_after(doc: Doc, i: int) -> bool:
@@ -177,36 +195,47 @@ class Agreements:
             acronym = None
         return start, acronym
 
-    def walk_tail(self, doc: Doc, head: Span, *, title_only: bool) -> int:
-        """End of a name's tail after a TAIL word: capitalised words when the tail starts with
-        one or the name has words before its head (`Memorandum on Deepening the Defense and
-        Security Partnership`, `Plan of Action on Regional Security Cooperation` but not its
-        `to coordinate ...`), else any words up to punctuation, a TAIL_STOP word or a year
-        (`Agreement regarding the exchange of military personnel`)."""
-        if head.end + 1 >= len(doc) or doc[head.end].text not in self.tails | self.title_tails:
-            return head.end
-        title = title_only or self.is_name_word(doc[head.end + 1])
-        if doc[head.end].text in self.title_tails and not self.is_name_word(doc[head.end + 1]):
-            return head.end  # "Declaration of Partnership", not "Agreement of the two sides"
-        i = head.end + 1
-        while i < len(doc) and doc[i].sent == head.sent and not doc[i].is_punct and not doc[i].is_space:
+    def walk_tail(self, doc: Doc, at: int, sent: Span, *, title_only: bool) -> int:
+        """End of a name's tail from a TAIL word at token `at` (or `at` when there is none):
+        capitalised words when the tail starts with one (after an optional `the`) or the name
+        has words before its head (`Memorandum on Deepening the Defense and Security
+        Partnership`, `Plan of Action on Regional Security Cooperation` but not its `to
+        coordinate ...`), else any words up to punctuation, a TAIL_STOP word or a year
+        (`Agreement regarding the exchange of military personnel`). A TAIL_TITLE word (`of`)
+        takes capitalised words only (`Declaration of Partnership`, `Joint Statement of the
+        Security Consultative Committee`). Months and years end a tail."""
+        if at + 1 >= len(doc) or doc[at].text not in self.tails | self.title_tails:
+            return at
+        first = doc[at + 2] if doc[at + 1].lower_ == "the" and at + 2 < len(doc) else doc[at + 1]
+        title = title_only or self.is_name_word(first)
+        if doc[at].text in self.title_tails and not self.is_name_word(first):
+            return at  # "Declaration of Partnership", not "Agreement of the two sides"
+        i = at + 1
+        while i < len(doc) and doc[i].sent == sent and not doc[i].is_space:
             token = doc[i]
             following = doc[i + 1] if i + 1 < len(doc) else None
+            if token.is_punct and not self.joins_word(doc, i):
+                break
+            if YEAR.match(token.text) or token._.fs_lex == "MONTH":
+                break  # "... Agreement of April 17, 1952", "... cooperation in 2018"
             if title:
-                if YEAR.match(token.text):
-                    break  # "the Military Assistance Agreement of 1952"
                 if token.lower_ in self.connectors and following is not None and following.lower_ in DETERMINERS:
                     break  # "... Cooperation and the Joint Vision Statement": a new name begins
                 inner = (token.lower_ in self.tail_inner and following is not None and self.is_name_word(following)
-                         and following._.fs_lex != "MONTH" and doc[i - 1].lower_ not in self.connectors)
-                if not (self.is_name_word(token) or token.text in self.connectors or inner):
+                         and following._.fs_lex != "MONTH" and doc[i - 1].lower_ not in COORDINATORS)
+                if not (self.is_name_word(token) or token.text in self.connectors or inner or self.joins_word(doc, i)):
                     break
-            elif token.lower_ in self.tail_stops or YEAR.match(token.text):
-                break  # "... on defense cooperation in 2018": the clause goes on, the name does not
+            elif token.lower_ in self.tail_stops:
+                break
             i += 1
-        while i > head.end + 1 and doc[i - 1].text in self.connectors:
+        while i > at + 1 and (doc[i - 1].text in self.connectors or doc[i - 1].lower_ in DETERMINERS):
             i -= 1
-        return i if i > head.end + 1 else head.end
+        return i if i > at + 1 else at
+
+    @staticmethod
+    def joins_word(doc: Doc, i: int) -> bool:
+        """A hyphen inside a word: `Non-Proliferation`."""
+        return doc[i].text == "-" and i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
     # --- the year from the clause ----------------------------------------------
 

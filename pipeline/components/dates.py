@@ -13,7 +13,7 @@ from ..normalise import iso_date
 from .lexicon import lexicon_classes
 from .patterns import PatternSet, overlaps
 
-YEAR = re.compile(r"(1[89]\d{2}|20\d{2})")
+YEAR = re.compile(r"(1[7-9]\d{2}|20\d{2})")
 DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 MODIFIER = re.compile(r"^(?i:(mid|early|late))-")
 

@@ -7,14 +7,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import rules
-from ..extensions import AGENCIES, FISCAL_YEARS, MONEY, PROGRAMS, QUALIFIERS, TABLE_HEADERS
-from .patterns import clause
+from ..extensions import AGENCIES, DATES, FISCAL_YEARS, MONEY, PROGRAMS, QUALIFIERS, TABLE_HEADERS
+from ..normalise import years_in
+from .patterns import clause, is_row
 
 
 # How many earlier paragraphs a list item ("Patrol Boats ($150 million)") may look back
 # over (its sibling items and the introduction) to find the total it breaks down.
 # Calibrated on the linking tests; re-run the dev score before changing.
 MAX_ITEM_LOOKBACK = 25
+# How many tokens after an amount its own calendar time may start ("$4.5 million since 2016").
+OWN_TIME_GAP = 2
 
 
 @dataclass
@@ -71,6 +74,9 @@ class Linker:
         self.item_boundaries = set(cfg.get("item_boundaries", []))
         self.program_joiners = set(cfg.get("program_joiners", []))
         self.own_fund_phrases = list(cfg.get("own_fund_phrases", []))
+        self.contrast_words = set(cfg.get("contrast_words", []))
+        self.time_cues = set(cfg.get("time_cues", []))
+        self.respective_words = set(cfg.get("respective_words", []))
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -81,6 +87,7 @@ class Linker:
         fys = sorted(list(doc.spans[FISCAL_YEARS]) + list(doc.spans.get(TABLE_HEADERS, [])), key=lambda s: s.start)
         agencies = list(doc.spans[AGENCIES]) if AGENCIES in doc.spans else []
         qualifiers = list(doc.spans[QUALIFIERS]) if QUALIFIERS in doc.spans else []
+        dates = list(doc.spans[DATES]) if DATES in doc.spans else []
         links = {id(m): Link() for m in money}
         # 1-2: labels of breakdown items and table-like lines
         for m in money:
@@ -103,22 +110,31 @@ class Linker:
                     link.program = "" if link.across else pick._.code
             clause_lo, clause_hi = clause(doc, m)
             lo, hi = max(lo, clause_lo), min(hi, clause_hi)
+            # "..., whereas DCS ... from FY 2020 through FY 2022": a contrasting clause has its own years
+            part_hi = self.contrast_end(doc, m)
             fy = (
                 last([f for f in fys if lo <= f.start and f.end <= m.start])  # its own phrase
                 or first([f for f in fys if m.end <= f.start and f.end <= hi])
-                or last([f for f in fys if m.sent.start <= f.start and f.end <= m.start])  # governing the sentence
-                or first([f for f in fys if m.end <= f.start and f.end <= clause_hi])  # "... and $6M via X in FY 2022"
             )
+            if fy is None and not self.own_time(doc, m, dates):  # "$4.5 million since 2016" has its own time
+                fy = (
+                    last([f for f in fys if m.sent.start <= f.start and f.end <= m.start])  # governing the sentence
+                    or first([f for f in fys if m.end <= f.start and f.end <= min(clause_hi, part_hi)])  # "... $6M via X in FY 2022"
+                )
             if fy is not None:
                 link.fy_start, link.fy_end = self.coordinated(doc, fy, fys)
             agency = last([a for a in agencies if m.sent.start <= a.start and a.end <= m.start])
             link.agency = agency._.code if agency is not None else ""
+        self.respectively(doc, money, fys, links)
         # fallbacks: the sentence's programme, then the total's programme and years
         for m in money:
             link = links[id(m)]
             if link.total is not None:
                 total = links.get(id(link.total))
-                if total is not None:
+                # a list whose sentence names other programmes than the amount before it is not
+                # that amount's breakdown ("... EDA worth USD 600,000. Recent FMS cases include: ...")
+                named = {p._.code for p in free_programs if m.sent.start <= p.start and p.end <= m.sent.end}
+                if total is not None and (not named or total.program in named):
                     link.program = link.program or total.program
                     if link.fy_start is None:
                         link.fy_start, link.fy_end = total.fy_start, total.fy_end
@@ -194,7 +210,8 @@ class Linker:
         """Token range of each amount's own phrase: between the amounts before and after it
         in its sentence, cut at the last separator (`,`, `and`...) between two amounts so
         that `$12 million in FMF in FY20 and $3 million in IMET in FY21` gives each amount
-        its own words. Separators inside a programme or FY name do not count."""
+        its own words; a separator right after an amount ends its phrase there. Separators
+        inside a programme or FY name do not count."""
         inside = {t.i for n in names for t in n}
         bounds = {}
         for m in money:
@@ -207,9 +224,40 @@ class Linker:
                  if doc[i].lower_ in self.separators and i not in inside and not self.in_parens(doc, doc[i:i + 1])),
                 None,
             )
+            if a.end < b.start and doc[a.end].lower_ in self.separators:
+                cut = a.end  # "IMET funding reached $2.8M and INCLE assistance totaled $300 million"
             bounds[id(a)][1] = cut if cut is not None else b.start
             bounds[id(b)][0] = cut if cut is not None else a.end
         return {k: (lo, hi) for k, (lo, hi) in bounds.items()}
+
+    def respectively(self, doc: Doc, money: list[Span], fys: list[Span], links: dict[int, Link]) -> None:
+        """`In FYs 2017 and 2018, USAI provided $150 million and $200 million, respectively`:
+        the amounts take the fiscal years in order."""
+        for token in doc:
+            if token.lower_ not in self.respective_words:
+                continue
+            sent = token.sent
+            amounts = [m for m in money if m.sent == sent and m.end <= token.i]
+            named = [f for f in fys if sent.start <= f.start and f.end <= sent.end]
+            if len(amounts) < 2:
+                continue
+            if len(named) == len(amounts):
+                slots = [(f._.fy_start, f._.fy_end) for f in named]
+            elif len(named) == 1 and len(years_in(named[0].text)) == len(amounts):
+                slots = [(year, year) for year in years_in(named[0].text)]
+            else:
+                continue
+            for m, (start, end) in zip(amounts, slots):
+                links[id(m)].fy_start, links[id(m)].fy_end = start, end
+
+    def own_time(self, doc: Doc, m: Span, dates: list[Span]) -> bool:
+        """`$4.5 million since 2016`: a calendar time right after the amount is its own, so a
+        fiscal year stated earlier in the sentence does not govern it."""
+        return any(m.end <= d.start <= m.end + OWN_TIME_GAP and doc[d.start - 1].lower_ in self.time_cues for d in dates)
+
+    def contrast_end(self, doc: Doc, m: Span) -> int:
+        """Where m's part of its sentence ends: the next contrast word (`whereas`, `while`)."""
+        return min((t.i for t in doc[m.end:m.sent.end] if t.lower_ in self.contrast_words), default=m.sent.end)
 
     def coordinated(self, doc: Doc, fy: Span, fys: list[Span]) -> tuple[int | None, int | None]:
         """Years of `fy`, widened over FY expressions joined to it (`FY 2019 and FY 2020` -> 2019, 2020)."""
@@ -275,6 +323,7 @@ class Linker:
             if t.i not in fy_tokens and t.i not in money_tokens and t.text not in self.cell_words and t.text not in (":", ";", ",") and not t.is_space:
                 return
         self.set_label(doc, link, m.sent.start, colon, programs)
+        link.intro = row_intro(m.sent)  # "Bilateral INCLE allocations by country:" above the rows
 
     def set_label(self, doc: Doc, link: Link, lo: int, hi: int, programs: list[Span]) -> None:
         link.label = (lo, hi)
@@ -373,6 +422,23 @@ class Linker:
                 return None, intro
             intro = intro or sent
         return None, intro
+
+
+def row_intro(sent: Span) -> Span | None:
+    """The line ending in `:` that introduces a run of `Label: FY 2014: $4.2M` lines."""
+    doc = sent.doc
+    for _ in range(MAX_ITEM_LOOKBACK):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        words = [t for t in sent if not t.is_space]
+        if not words:
+            continue
+        if words[-1].text == ":":
+            return sent
+        if not is_row(sent):
+            return None
+    return None
 
 
 def is_name_word(token) -> bool:

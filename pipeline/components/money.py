@@ -22,7 +22,7 @@ MAX_UNIT_NOTE_TOKENS = 12
 MAX_TABLE_TITLE_TOKENS = 8
 
 # Labels of money.jsonl rows that are not amounts
-UNIT_NOTE, TABLE_FIGURE = "UNIT_NOTE", "TABLE_FIGURE"
+UNIT_NOTE, TABLE_FIGURE, NOT_AFTER = "UNIT_NOTE", "TABLE_FIGURE", "NOT_AFTER"
 
 
 @Language.factory(
@@ -52,7 +52,9 @@ class Money:
         self.name = name
         rows = rules.load(rules_dir, patterns)
         lexicon = lexicon_classes(nlp)
-        self.patterns = PatternSet(nlp, [r for r in rows if r["label"] not in (UNIT_NOTE, TABLE_FIGURE)],
+        # "(in U.S. FY 2012 dollars)": a number right after these words is a year or a section
+        self.not_after = set(rules.phrases([r for r in rows if r["label"] == NOT_AFTER]))
+        self.patterns = PatternSet(nlp, [r for r in rows if r["label"] not in (UNIT_NOTE, TABLE_FIGURE, NOT_AFTER)],
                                    source=patterns, lexicon=lexicon)
         self.tables = PatternSet(nlp, [r for r in rows if r["label"] in (UNIT_NOTE, TABLE_FIGURE)],
                                  source=patterns, lexicon=lexicon)
@@ -69,6 +71,8 @@ class Money:
         candidates, phrases, table_spans = found
         amounts = []
         for span in self.split_changes(filter_spans(candidates)):
+            if span.start > 0 and span[0].text[:1].isdigit() and doc[span.start - 1].text in self.not_after:
+                continue
             if not self.read_amount(span):
                 continue
             amounts.append(span)
