@@ -55,6 +55,12 @@ _NUMBER_CELL = re.compile(r"^[\s$€£(~+-]*\d[\d,. ]*\s*(?:[MBK%]|million|billi
 # A heading of the label column that states the table's unit ("($ in thousands)", "USD
 # Millions") is kept as its own paragraph; a plain one ("Program") is not.
 _UNIT_HEADING = re.compile(r"[$€£]|\b(?:USD|EUR|GBP|dollars?|euros?|thousands?|millions?|billions?)\b", re.I)
+# Hard-wrapped plain text (see unwrap): a paragraph block of at least WRAP_MIN_LINES
+# lines, wrapped greedily at a width within WRAP_WIDTHS. Calibrated on the clean tests and
+# the dev sheets (browser-saved text, a paragraph a line, must pass unchanged).
+WRAP_MIN_LINES = 3
+WRAP_WIDTHS = (55, 100)
+_SENTENCE_ENDS = (".", "!", "?", ":", ";")
 _NEGATIVE = re.compile(xpaths.NEGATIVE_NAMES)
 _POSITIVE = re.compile(xpaths.POSITIVE_NAMES)
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
@@ -558,12 +564,52 @@ def clean_html(data: bytes | str, settings, *, doc_id: str = "") -> Cleaned:
     raise EmptyDocument("empty document")
 
 
+def unwrap(lines: list[str]) -> list[str]:
+    """Rejoin paragraphs a text file wrapped at a fixed width.
+
+    Within a block of lines between blank lines: a block of at least WRAP_MIN_LINES lines
+    whose longest line is WRAP_WIDTHS wide and each of whose lines broke only because the
+    next word would not have fitted in that width is one wrapped paragraph; otherwise a line runs on into the next only when
+    that one starts in lowercase and this one ends no sentence (`... from FY 2017` /
+    `through FY 2019`). Browser-saved text (a paragraph a line) passes unchanged."""
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush():
+        if len(block) >= WRAP_MIN_LINES:
+            widths = [len(line.rstrip()) for line in block[:-1]]
+            longest = max(widths)
+            # greedy wrapping: each line broke because the next word would not have fitted
+            full = all(w + 1 + len(nxt.split()[0]) > longest for w, nxt in zip(widths, block[1:]))
+            if WRAP_WIDTHS[0] <= longest <= WRAP_WIDTHS[1] and full:
+                out.append(" ".join(line.strip() for line in block))
+                block.clear()
+                return
+        merged: list[str] = []
+        for line in block:
+            if merged and line.lstrip()[:1].islower() and not merged[-1].rstrip().endswith(_SENTENCE_ENDS):
+                merged[-1] = f"{merged[-1].rstrip()} {line.strip()}"
+            else:
+                merged.append(line)
+        out.extend(merged)
+        block.clear()
+
+    for line in lines:
+        if line.strip():
+            block.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return out
+
+
 def clean_text(text: str, settings, *, doc_id: str = "") -> Cleaned:
     """Article text and header metadata of a page saved as plain text (one paragraph a line)."""
     if isinstance(text, bytes):
         text = decode(text)
     _check_text(text)
-    kept, meta = finish(text.splitlines(), load_line_rules(settings.rules_dir))
+    kept, meta = finish(unwrap(text.splitlines()), load_line_rules(settings.rules_dir))
     if not kept:
         raise EmptyDocument("empty document")
     LOGGER.debug("clean %s: %s paragraphs from text", doc_id, len(kept))

@@ -336,3 +336,30 @@ def test_clean_marks_the_paragraphs_rendered_from_table_rows(settings):
     rows = [cleaned.text[start:end] for _, start, end in cleaned.table_rows]
     assert rows == ["FMF: FY 2010: 55,000; FY 2011: 47,904", "IMET: FY 2010: 1,695; FY 2011: 1,400"]
     assert {number for number, _, _ in cleaned.table_rows} == {0}
+
+
+def test_clean_text_rejoins_hard_wrapped_paragraphs(settings):
+    wrapped = (
+        "From FY 2017 through FY 2019 the Department of State provided $45 million in\n"
+        "Foreign Military Financing (FMF) to the country, as well as $3 million in\n"
+        "International Military Education and Training (IMET) for its officer corps\n"
+        "and noncommissioned officers.\n"
+        "\n"
+        "Since 2015 the two militaries have trained together, and from FY 2018\n"
+        "through FY 2020 DoD provided $12 million under Section 333.\n"
+    )
+    text = clean_text(wrapped, settings).text
+    assert text.split("\n\n") == [
+        "From FY 2017 through FY 2019 the Department of State provided $45 million in Foreign Military Financing "
+        "(FMF) to the country, as well as $3 million in International Military Education and Training (IMET) for "
+        "its officer corps and noncommissioned officers.",
+        "Since 2015 the two militaries have trained together, and from FY 2018 through FY 2020 DoD provided "
+        "$12 million under Section 333.",
+    ]
+
+
+def test_clean_text_keeps_lines_that_are_not_wrapped(settings):
+    lines = ("Fiscal Year (FY) 2007: $17.77 Million (M) ($16M FSA, $1.77M Other)\n"
+             "Estimate FY 2008: $15.23M ($14.18M FSA, $1.04M Other)\n"
+             "Peace and Security (PS): FY 2007: $3.05M; Est. FY 2008: $2.35M\n")
+    assert clean_text(lines, settings).text.split("\n\n") == lines.strip().split("\n")
