@@ -60,6 +60,9 @@ _UNIT_HEADING = re.compile(r"[$€£]|\b(?:USD|EUR|GBP|dollars?|euros?|thousands
 # the dev sheets (browser-saved text, a paragraph a line, must pass unchanged).
 WRAP_MIN_LINES = 3
 WRAP_WIDTHS = (55, 100)
+# Share of a block's line breaks that must fall where the next word would not have fitted
+# (a writer may move "$26 million" to the next line whole).
+WRAP_GREEDY_SHARE = 0.75
 _SENTENCE_ENDS = (".", "!", "?", ":", ";")
 _NEGATIVE = re.compile(xpaths.NEGATIVE_NAMES)
 _POSITIVE = re.compile(xpaths.POSITIVE_NAMES)
@@ -568,8 +571,8 @@ def unwrap(lines: list[str]) -> list[str]:
     """Rejoin paragraphs a text file wrapped at a fixed width.
 
     Within a block of lines between blank lines: a block of at least WRAP_MIN_LINES lines
-    whose longest line is WRAP_WIDTHS wide and each of whose lines broke only because the
-    next word would not have fitted in that width is one wrapped paragraph; otherwise a line runs on into the next only when
+    whose longest line is WRAP_WIDTHS wide and whose lines (WRAP_GREEDY_SHARE of them) broke
+    because the next word would not have fitted in that width is one wrapped paragraph; otherwise a line runs on into the next only when
     that one starts in lowercase and this one ends no sentence (`... from FY 2017` /
     `through FY 2019`). Browser-saved text (a paragraph a line) passes unchanged."""
     out: list[str] = []
@@ -580,7 +583,8 @@ def unwrap(lines: list[str]) -> list[str]:
             widths = [len(line.rstrip()) for line in block[:-1]]
             longest = max(widths)
             # greedy wrapping: each line broke because the next word would not have fitted
-            full = all(w + 1 + len(nxt.split()[0]) > longest for w, nxt in zip(widths, block[1:]))
+            broke = [w + 1 + len(nxt.split()[0]) > longest for w, nxt in zip(widths, block[1:])]
+            full = sum(broke) >= WRAP_GREEDY_SHARE * len(broke)
             if WRAP_WIDTHS[0] <= longest <= WRAP_WIDTHS[1] and full:
                 out.append(" ".join(line.strip() for line in block))
                 block.clear()

@@ -51,7 +51,9 @@ def customize_tokenizer(nlp: Language, rules_dir: str | Path | None = None) -> N
         prefixes += [row["pattern"] for row in rules.load(rules_dir, source["file"], set(source["labels"]))]
     if prefixes:
         # longest first, so that "NT$" is tried before "$"
-        escaped = [re.escape(p) for p in sorted(set(prefixes), key=len, reverse=True)]
+        # a symbol ending in a letter ("R" for rand) splits off only before a digit: "R44.6", not "Russia"
+        escaped = [re.escape(p) + ("(?=[0-9])" if p[-1:].isalpha() else "")
+                   for p in sorted(set(prefixes), key=len, reverse=True)]
         tok.prefix_search = compile_prefix_regex(escaped + list(defaults.prefixes)).search
     if cfg.get("suffixes"):
         tok.suffix_search = compile_suffix_regex(list(cfg["suffixes"]) + list(defaults.suffixes)).search

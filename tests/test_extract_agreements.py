@@ -251,3 +251,19 @@ def test_agreements_possessives_months_and_lowercase_heads(nlp, text, expected):
 def test_agreements_hyphenated_tails_dated_of_and_names_after_acronyms(nlp, text, expected):
     doc = nlp(text)
     assert [(a._.name, a._.acronym, a._.year) for a in doc.spans["agreements"]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Thailand signed the 1954 Manila Pact (Southeast Asia Collective Defense Treaty) and the Thanat-Rusk "
+         "Communiqué (1962).", [("Manila Pact", "", 1954), ("Southeast Asia Collective Defense Treaty", "", 1954),
+                                ("Thanat-Rusk Communiqué", "", 1962)]),
+        ("Forces train in combined exercises such as Shared Accord and Operation Desert Accord.", []),
+        ("They deepen defense cooperation through a Reciprocal Defense Procurement Agreement.",
+         [("Reciprocal Defense Procurement Agreement", "", None)]),
+    ],
+)
+def test_agreements_communiques_alternative_names_and_exercises(nlp, text, expected):
+    doc = nlp(text)
+    assert [(a._.name, a._.acronym, a._.year) for a in doc.spans["agreements"]] == expected

@@ -271,3 +271,10 @@ def test_linking_the_partners_own_funds_have_no_programme(nlp):
 def test_linking_clauses_respectively_and_introductions(nlp, text, expected):
     doc = nlp(text)
     assert [(m._.program, m._.fy_start, m._.fy_end) for m in doc.spans["money"]] == expected
+
+
+def test_linking_an_amount_in_parentheses_after_another_is_its_equivalent(nlp):
+    doc = nlp("In FY 2015 the United States authorized $182.5 million via DCS.\n\n"
+              "The own defense budget was R44.6 billion (approximately $3.4 billion) in 2015.")
+    assert [(m.text, m._.program, m._.fy_start, m._.category) for m in doc.spans["money"]] == [
+        ("$182.5 million", "DCS", 2015, ""), ("R44.6 billion", "", None, ""), ("$3.4 billion", "", None, "")]

@@ -178,3 +178,15 @@ def test_money_a_fiscal_year_price_base_is_not_money(nlp):
     doc = nlp("Japan pays up to $2.8 billion (in U.S. FY 2012 dollars) each year.")
     assert [s.text for s in doc.spans["money"]] == ["$2.8 billion"]
     assert [s.text for s in doc.spans["fiscal_years"]] == ["FY 2012"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The defense budget was R44.6 billion this year.", [("R44.6 billion", "44600000000", "ZAR")]),
+        ("Russia sent R2 units and Model R7 drones.", []),
+        ("Tunisia received two million dollars for border security.", [("two million dollars", "2000000", "USD")]),
+    ],
+)
+def test_money_weak_symbols_need_a_scale_and_number_words_count(nlp, text, expected):
+    assert [(s.text, format_number(s._.value), s._.currency) for s in money_spans(nlp, text)] == expected

@@ -20,6 +20,8 @@ MAX_YEAR_DISTANCE = 12
 # Words a name needs before a lowercase head word: "Section 505 agreement" is named,
 # "a U.S. treaty" is not. Calibrated on the agreement tests and the held-out sheets.
 MIN_NAME_BEFORE_LOWER_HEAD = 2
+# How many tokens before a name an EVENT_CUE may stand ("exercises such as Shared Accord").
+EVENT_CUE_REACH = 3
 YEAR = re.compile(r"^(1[7-9]\d{2}|20\d{2})$")
 
 
@@ -59,6 +61,7 @@ class Agreements:
         self.tail_stops = {w.lower() for w in words("TAIL_STOP")}
         self.tail_inner = words("TAIL_INNER")
         self.title_tails = words("TAIL_TITLE")
+        self.event_cues = words("EVENT_CUE")
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -75,7 +78,10 @@ class Agreements:
             mention = self.build(doc, head, head_ends)
             if mention is not None:
                 found.append(mention)
-        for mention in found:
+        for previous, mention in zip([None] + found[:-1], found):
+            if mention._.year is None and previous is not None and mention.start > 0 \
+                    and doc[mention.start - 1].text == "(" and previous.end == mention.start - 1:
+                mention._.year = previous._.year  # "the 1954 Manila Pact (Southeast Asia Collective Defense Treaty)"
             if mention._.year is None:
                 mention._.year = self.clause_year(doc, mention, found)
         doc.spans[AGREEMENTS] = found
@@ -119,11 +125,22 @@ class Agreements:
             year, i = int(date._.iso[:4]), date.end
         if year is None and start > 0 and YEAR.match(doc[start - 1].text):
             year = int(doc[start - 1].text)  # "the 2016 Memorandum of Understanding (MOU)"
+        if self.names_an_event(doc, start):
+            return None  # "combined exercises such as Shared Accord"
         mention = Span(doc, start, max(i, end), label="AGREEMENT")
         mention._.name = name
         mention._.acronym = acr
         mention._.year = year
         return mention
+
+    def names_an_event(self, doc: Doc, start: int) -> bool:
+        """An EVENT_CUE (`exercise`, `operation`, `such as`) just before the name or opening it."""
+        before = [t.text for t in doc[max(start - EVENT_CUE_REACH, 0):start + 1]]
+        for cue in self.event_cues:
+            words = cue.split()
+            if any(before[k:k + len(words)] == words for k in range(len(before) - len(words) + 1)):
+                return True
+        return False
 
     @staticmethod
     def read_groups(doc: Doc, i: int) -> tuple[str, int | None, int]:

@@ -290,6 +290,10 @@ class Linker:
         programs = list(doc.spans[PROGRAMS])
         # "Military Electronics ($30.5 million)"
         if before is not None and before.text == "(" and after is not None and after.text == ")":
+            equivalent = next((o for o in money if o.end == before.i), None)
+            if equivalent is not None:  # "R44.6 billion (approximately $3.4 billion)": the same sum
+                link.total = equivalent
+                return
             lo = self.walk_label_left(doc, before.i, m.sent.start, whole_item=is_list_item(doc, m.sent, after.i))
             if lo is not None:
                 self.set_label(doc, link, lo, before.i, programs)

@@ -112,6 +112,8 @@ class Money:
                 currency = currency or token._.fs_lex_id
             elif lex in ("SCALE", "SCALE_ABBR") and numbers:
                 scales.append((len(numbers) - 1, token._.fs_lex_id))
+            elif lex == "NUMBER_WORD":  # "two million dollars"
+                numbers.append(parse_number(token._.fs_lex_id))
             elif token.like_num and token.text[0].isdigit():
                 numbers.append(parse_number(token.text))
         if not numbers:
