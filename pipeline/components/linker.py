@@ -1,7 +1,7 @@
 """factsheets_linker: ties each amount to its programme, agency, fiscal years and breakdown category."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -31,6 +31,28 @@ class Link:
     total: Span | None = None  # the amount a breakdown item is part of
     intro: Span | None = None  # the sentence introducing a list of items ("Recent FMS sales include:")
     across: bool = False  # a total across programmes ("$20 billion through FMS and DCS")
+
+
+@dataclass
+class Mentions:
+    """What the earlier components found in a Doc, as the linker reads it."""
+
+    money: list[Span]
+    programs: list[Span]
+    fys: list[Span]  # FISCAL_YEARS and TABLE_HEADERS, in order
+    agencies: list[Span]
+    qualifiers: list[Span]
+    dates: list[Span]
+    free_programs: list[Span] = field(default_factory=list)  # not a breakdown item's own label
+    bounds: dict[int, tuple[int, int]] = field(default_factory=dict)  # id(amount) -> its phrase
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Mentions":
+        def group(key: str) -> list[Span]:
+            return list(doc.spans[key]) if key in doc.spans else []
+
+        fys = sorted(group(FISCAL_YEARS) + group(TABLE_HEADERS), key=lambda s: s.start)
+        return cls(group(MONEY), group(PROGRAMS), fys, group(AGENCIES), group(QUALIFIERS), group(DATES))
 
 
 @Language.factory(
@@ -82,73 +104,78 @@ class Linker:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[tuple[Span, Link]]:
-        money = list(doc.spans[MONEY])
-        programs = list(doc.spans[PROGRAMS])
-        fys = sorted(list(doc.spans[FISCAL_YEARS]) + list(doc.spans.get(TABLE_HEADERS, [])), key=lambda s: s.start)
-        agencies = list(doc.spans[AGENCIES]) if AGENCIES in doc.spans else []
-        qualifiers = list(doc.spans[QUALIFIERS]) if QUALIFIERS in doc.spans else []
-        dates = list(doc.spans[DATES]) if DATES in doc.spans else []
-        links = {id(m): Link() for m in money}
-        # 1-2: labels of breakdown items and table-like lines
-        for m in money:
-            self.find_label(doc, m, money, links[id(m)], qualifiers, fys)
-        labelled = [links[id(m)].label for m in money if links[id(m)].label]
-
-        def free(span: Span) -> bool:  # not a breakdown item's own label
-            return not any(lo <= span.start < hi for lo, hi in labelled)
-
-        free_programs = [p for p in programs if free(p)]
-        bounds = self.phrases(doc, money, programs + fys)
-        for m in money:
+        found = Mentions.of(doc)
+        links = {id(m): Link() for m in found.money}
+        for m in found.money:  # 1-2: labels of breakdown items and table-like lines
+            self.find_label(doc, m, found.money, links[id(m)], found.qualifiers, found.fys)
+        labelled = [links[id(m)].label for m in found.money if links[id(m)].label]
+        found.free_programs = [p for p in found.programs if not any(lo <= p.start < hi for lo, hi in labelled)]
+        found.bounds = self.phrases(doc, found.money, found.programs + found.fys)
+        for m in found.money:  # 3-5: what the amount's own words say
             link = links[id(m)]
-            lo, hi = bounds[id(m)]
             if not link.program:
-                mine = [p for p in free_programs if lo <= p.start and p.end <= hi]
-                if mine:
-                    pick = nearest(m, mine)
-                    link.across = self.joined_programs(doc, pick, mine) or self.own_funds(doc, m, pick)
-                    link.program = "" if link.across else pick._.code
-            clause_lo, clause_hi = clause(doc, m)
-            lo, hi = max(lo, clause_lo), min(hi, clause_hi)
-            # "..., whereas DCS ... from FY 2020 through FY 2022": a contrasting clause has its own years
-            part_hi = self.contrast_end(doc, m)
-            fy = (
-                last([f for f in fys if lo <= f.start and f.end <= m.start])  # its own phrase
-                or first([f for f in fys if m.end <= f.start and f.end <= hi])
-            )
-            if fy is None and not self.own_time(doc, m, dates):  # "$4.5 million since 2016" has its own time
-                fy = (
-                    last([f for f in fys if m.sent.start <= f.start and f.end <= m.start])  # governing the sentence
-                    or first([f for f in fys if m.end <= f.start and f.end <= min(clause_hi, part_hi)])  # "... $6M via X in FY 2022"
-                )
-            if fy is not None:
-                link.fy_start, link.fy_end = self.coordinated(doc, fy, fys)
-            agency = last([a for a in agencies if m.sent.start <= a.start and a.end <= m.start])
+                self.own_program(doc, m, link, found)
+            self.own_years(doc, m, link, found)
+            agency = last([a for a in found.agencies if m.sent.start <= a.start and a.end <= m.start])
             link.agency = agency._.code if agency is not None else ""
-        self.respectively(doc, money, fys, links)
-        # fallbacks: the sentence's programme, then the total's programme and years
-        for m in money:
-            link = links[id(m)]
-            if link.total is not None:
-                total = links.get(id(link.total))
-                # a list whose sentence names other programmes than the amount before it is not
-                # that amount's breakdown ("... EDA worth USD 600,000. Recent FMS cases include: ...")
-                named = {p._.code for p in free_programs if m.sent.start <= p.start and p.end <= m.sent.end}
-                if total is not None and (not named or total.program in named):
-                    link.program = link.program or total.program
-                    if link.fy_start is None:
-                        link.fy_start, link.fy_end = total.fy_start, total.fy_end
-                    link.agency = link.agency or total.agency
-            elif link.intro is not None:  # items of a list whose introduction states no amount
-                intro = link.intro
-                named = [p for p in programs if intro.start <= p.start and p.end <= intro.end]
-                link.program = link.program or (named[-1]._.code if named else "")
-                dated = [f for f in fys if intro.start <= f.start and f.end <= intro.end]
-                if link.fy_start is None and dated:
-                    link.fy_start, link.fy_end = self.coordinated(doc, dated[-1], fys)
-            if not link.program and not link.across and link.label is None and not self.names_other_fund(doc, m, bounds[id(m)], programs + fys + agencies):
-                link.program = self.sentence_program(m, free_programs)
-        return [(m, links[id(m)]) for m in money]
+        self.respectively(doc, found.money, found.fys, links)
+        for m in found.money:  # fallbacks: the total's or introduction's, then the sentence's programme
+            self.inherit(doc, m, links[id(m)], links, found)
+        return [(m, links[id(m)]) for m in found.money]
+
+    def own_program(self, doc: Doc, m: Span, link: Link, found: "Mentions") -> None:
+        """The nearest programme in the amount's phrase, unless it is one of several joined
+        (a total across programmes) or the phrase says the money is the partner's own."""
+        lo, hi = found.bounds[id(m)]
+        mine = [p for p in found.free_programs if lo <= p.start and p.end <= hi]
+        if mine:
+            pick = nearest(m, mine)
+            link.across = self.joined_programs(doc, pick, mine) or self.own_funds(doc, m, pick)
+            link.program = "" if link.across else pick._.code
+
+    def own_years(self, doc: Doc, m: Span, link: Link, found: "Mentions") -> None:
+        """The FY expression of the amount's phrase and clause, else one governing its sentence."""
+        fys = found.fys
+        lo, hi = found.bounds[id(m)]
+        clause_lo, clause_hi = clause(doc, m)
+        lo, hi = max(lo, clause_lo), min(hi, clause_hi)
+        fy = (
+            last([f for f in fys if lo <= f.start and f.end <= m.start])  # its own phrase
+            or first([f for f in fys if m.end <= f.start and f.end <= hi])
+        )
+        if fy is None and not self.own_time(doc, m, found.dates):  # "$4.5 million since 2016" has its own time
+            # "..., whereas DCS ... from FY 2020 through FY 2022": a contrasting clause has its own years
+            part_hi = min(clause_hi, self.contrast_end(doc, m))
+            fy = (
+                last([f for f in fys if m.sent.start <= f.start and f.end <= m.start])  # governing the sentence
+                or first([f for f in fys if m.end <= f.start and f.end <= part_hi])  # "... $6M via X in FY 2022"
+            )
+        if fy is not None:
+            link.fy_start, link.fy_end = self.coordinated(doc, fy, fys)
+
+    def inherit(self, doc: Doc, m: Span, link: Link, links: dict[int, Link], found: "Mentions") -> None:
+        """A breakdown item takes what it lacks from its total, a list item from the list's
+        introduction; an amount with no programme of its own takes its sentence's."""
+        if link.total is not None:
+            total = links.get(id(link.total))
+            # a list whose sentence names other programmes than the amount before it is not
+            # that amount's breakdown ("... EDA worth USD 600,000. Recent FMS cases include: ...")
+            named = {p._.code for p in found.free_programs if m.sent.start <= p.start and p.end <= m.sent.end}
+            if total is not None and (not named or total.program in named):
+                link.program = link.program or total.program
+                if link.fy_start is None:
+                    link.fy_start, link.fy_end = total.fy_start, total.fy_end
+                link.agency = link.agency or total.agency
+        elif link.intro is not None:  # items of a list whose introduction states no amount
+            intro = link.intro
+            named = [p for p in found.programs if intro.start <= p.start and p.end <= intro.end]
+            link.program = link.program or (named[-1]._.code if named else "")
+            dated = [f for f in found.fys if intro.start <= f.start and f.end <= intro.end]
+            if link.fy_start is None and dated:
+                link.fy_start, link.fy_end = self.coordinated(doc, dated[-1], found.fys)
+        if not link.program and not link.across and link.label is None and not self.names_other_fund(
+                doc, m, found.bounds[id(m)], found.programs + found.fys + found.agencies):
+            link.program = self.sentence_program(m, found.free_programs)
 
     def set_annotations(self, doc: Doc, links: list[tuple[Span, Link]]) -> Doc:
         for span, link in links:
@@ -281,53 +308,61 @@ class Linker:
     # --- labels -----------------------------------------------------------------
 
     def find_label(self, doc: Doc, m: Span, money: list[Span], link: Link, qualifiers: list[Span], fys: list[Span]) -> None:
-        start = m.start
-        for q in qualifiers:  # "(approximately $2 million)"
-            if q.end == start:
-                start = q.start
-        before = doc[start - 1] if start > 0 else None
-        after = doc[m.end] if m.end < len(doc) else None
-        programs = list(doc.spans[PROGRAMS])
-        # "Military Electronics ($30.5 million)"
-        if before is not None and before.text == "(" and after is not None and after.text == ")":
-            equivalent = next((o for o in money if o.end == before.i), None)
-            if equivalent is not None:  # "R44.6 billion (approximately $3.4 billion)": the same sum
-                link.total = equivalent
+        """The label a breakdown item or table-like line gives the amount, if any (rules 1-2)."""
+        start = next((q.start for q in qualifiers if q.end == m.start), m.start)  # "(approximately $2 million)"
+        if start > 0 and m.end < len(doc) and doc[start - 1].text == "(" and doc[m.end].text == ")":
+            if self.item_before_parens(doc, m, money, link, doc[start - 1].i, doc[m.end].i):
                 return
-            lo = self.walk_label_left(doc, before.i, m.sent.start, whole_item=is_list_item(doc, m.sent, after.i))
-            if lo is not None:
-                self.set_label(doc, link, lo, before.i, programs)
-                link.total, link.intro = self.total_before(m, money, lo)
+        if start > 0 and doc[start - 1].text in ("(", ",") and self.in_parens(doc, m):
+            if self.item_in_parens(doc, m, money, link):
                 return
-        # "($16M FSA, $1.77M Other)"
-        if before is not None and before.text in ("(", ",") and self.in_parens(doc, m):
-            hi = m.end
-            while hi < m.sent.end and hi - m.end < self.max_label and doc[hi].text not in (",", ")", ";"):
-                if not (is_name_word(doc[hi]) or doc[hi].text in self.label_words):
-                    hi = -1
-                    break
-                hi += 1
-            if hi > m.end and doc[hi].text in (",", ")"):
-                self.set_label(doc, link, m.end, hi, programs)
-                opening = self.open_paren(doc, m)
-                link.total, link.intro = self.total_before(m, money, opening)
-                return
-        # "Peace and Security (PS): FY 2007: $3.05M; Est. FY 2008: $2.35M"
-        colon = next((t.i for t in doc[m.sent.start:m.start] if t.text == ":"), None)
-        if colon is None or colon == m.sent.start or colon - m.sent.start > self.max_label:
+        self.table_line(doc, m, start, money, link, fys)
+
+    def item_before_parens(self, doc: Doc, m: Span, money: list[Span], link: Link, opening: int, closing: int) -> bool:
+        """`Military Electronics ($30.5 million)`; `R44.6 billion (approximately $3.4 billion)` is
+        the same sum twice, whose second takes the first as its total."""
+        equivalent = next((o for o in money if o.end == opening), None)
+        if equivalent is not None:
+            link.total = equivalent
+            return True
+        lo = self.walk_label_left(doc, opening, m.sent.start, whole_item=is_list_item(doc, m.sent, closing))
+        if lo is None:
+            return False
+        self.set_label(doc, link, lo, opening, list(doc.spans[PROGRAMS]))
+        link.total, link.intro = self.total_before(m, money, lo)
+        return True
+
+    def item_in_parens(self, doc: Doc, m: Span, money: list[Span], link: Link) -> bool:
+        """`($16M FSA, $1.77M Other)`: the words after the amount up to `,` or `)`."""
+        hi = m.end
+        while hi < m.sent.end and hi - m.end < self.max_label and doc[hi].text not in (",", ")", ";"):
+            if not (is_name_word(doc[hi]) or doc[hi].text in self.label_words):
+                return False
+            hi += 1
+        if hi == m.end or hi >= len(doc) or doc[hi].text not in (",", ")"):
+            return False
+        self.set_label(doc, link, m.end, hi, list(doc.spans[PROGRAMS]))
+        link.total, link.intro = self.total_before(m, money, self.open_paren(doc, m))
+        return True
+
+    def table_line(self, doc: Doc, m: Span, start: int, money: list[Span], link: Link, fys: list[Span]) -> None:
+        """`Peace and Security (PS): FY 2007: $3.05M; Est. FY 2008: $2.35M`: a capitalised label
+        before the line's first colon, and only cell words, FYs and amounts up to this one."""
+        sent = m.sent
+        colon = next((t.i for t in doc[sent.start:m.start] if t.text == ":"), None)
+        if colon is None or colon == sent.start or colon - sent.start > self.max_label:
             return
-        label = doc[m.sent.start:colon]
-        if not is_name_word(label[0]) or any(f.start < colon and f.end > m.sent.start for f in fys):
+        label = doc[sent.start:colon]
+        if not is_name_word(label[0]) or any(f.start < colon and f.end > sent.start for f in fys):
             return
         if not all(is_name_word(t) or t.text in self.label_words or t.text in "()" for t in label):
             return
-        fy_tokens = {t.i for f in fys for t in f}
-        money_tokens = {t.i for o in money for t in o}
-        for t in doc[colon:start]:
-            if t.i not in fy_tokens and t.i not in money_tokens and t.text not in self.cell_words and t.text not in (":", ";", ",") and not t.is_space:
-                return
-        self.set_label(doc, link, m.sent.start, colon, programs)
-        link.intro = row_intro(m.sent)  # "Bilateral INCLE allocations by country:" above the rows
+        allowed = {t.i for span in fys + money for t in span}
+        if any(t.i not in allowed and t.text not in self.cell_words and t.text not in (":", ";", ",") and not t.is_space
+               for t in doc[colon:start]):
+            return
+        self.set_label(doc, link, sent.start, colon, list(doc.spans[PROGRAMS]))
+        link.intro = row_intro(sent)  # "Bilateral INCLE allocations by country:" above the rows
 
     def set_label(self, doc: Doc, link: Link, lo: int, hi: int, programs: list[Span]) -> None:
         link.label = (lo, hi)
