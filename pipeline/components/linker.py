@@ -66,20 +66,27 @@ def make_linker(nlp: Language, name: str, rules_dir: str, settings: str) -> "Lin
 
 
 class Linker:
-    """The rules, in order of precedence:
+    """The rules, in order of precedence (the word lists are rules/linking.json):
 
-    1. Breakdown items: `Military Electronics ($30.5 million)` and `($16M FSA, $1.77M Other)`
-       take their label as category (or as programme when the label is one), and the
-       programme and fiscal years of the total they break down (the amount before them in
-       the sentence, else the last amount of the previous sentence) when they state none.
+    1. Breakdown items: `Military Electronics ($30.5 million)`, list items in paragraphs of
+       their own, and `($16M FSA, $1.77M Other)` take their label as category (or as
+       programme when the label is one), and the programme and fiscal years of the total
+       they break down (the amount before them in the sentence, else the last amount of the
+       previous sentence, else the list's introduction) when they state none. An amount in
+       parentheses right after another is its equivalent (`R44.6 billion (about $3.4
+       billion)`).
     2. Table-like lines `Label (ACR): FY 2007: $3.05M; Est. FY 2008: $2.35M`: the label is
-       the category (or programme) of every amount in the line.
+       the category (or programme) of every amount in the line; lines under an introduction
+       ending in `:` take its programme.
     3. Programme: the nearest programme mention in the amount's own phrase (between the
-       amounts before and after it, cut at the last separator between them), else in its
-       sentence.
+       amounts before and after it, cut at a separator), none when that programme is joined
+       to another (`through FMS and DCS`) or the money is the partner's own, else the one
+       named before it in its sentence (or after it, unless a part-of word stands between).
     4. Fiscal years: the nearest FY expression before it in its phrase and clause
-       (`;`-delimited), else after it in its phrase, else before it in its sentence, else
-       after it in its clause; FY expressions joined by `and` widen the range.
+       (`;`-delimited), else after it in its phrase, else (unless the amount has its own
+       calendar time, `since 2016`) before it in its sentence, else after it in its clause
+       short of a contrast word; FY expressions joined by `and` widen the range, and
+       `respectively` pairs amounts with years in order.
     5. Agency: the nearest agency mentioned before it in its sentence."""
 
     def __init__(self, nlp: Language, name: str, *, rules_dir: str = "", settings: str = ""):
