@@ -45,6 +45,16 @@ def full_year(digits: str) -> int:
     return year
 
 
+# A calendar year a sheet may name, 1700-2099 (the dates rules in rules/dates.jsonl use the
+# same range in their token patterns).
+CALENDAR_YEAR = re.compile(r"(1[7-9]\d{2}|20\d{2})")
+
+
+def is_year(text: str) -> bool:
+    """`1952` -> True; `952`, `19522`, `FY20` -> False."""
+    return CALENDAR_YEAR.fullmatch(text) is not None
+
+
 _YEARISH = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")
 
 

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import rules
 from ..extensions import AGREEMENTS, DATES
+from ..normalise import is_year
 from .patterns import PatternSet, clause
 
 ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&\-./]{1,11}$")
@@ -22,7 +23,6 @@ MAX_YEAR_DISTANCE = 12
 MIN_NAME_BEFORE_LOWER_HEAD = 2
 # How many tokens before a name an EVENT_CUE may stand ("exercises such as Shared Accord").
 EVENT_CUE_REACH = 3
-YEAR = re.compile(r"^(1[7-9]\d{2}|20\d{2})$")
 
 
 @Language.factory(
@@ -123,7 +123,7 @@ class Agreements:
         if year is None and i + 1 < len(doc) and doc[i].lower_ in self.year_after and i + 1 in dates:
             date = dates[i + 1]  # "the Military Assistance Agreement of (April 17,) 1952"
             year, i = int(date._.iso[:4]), date.end
-        if year is None and start > 0 and YEAR.match(doc[start - 1].text):
+        if year is None and start > 0 and is_year(doc[start - 1].text):
             year = int(doc[start - 1].text)  # "the 2016 Memorandum of Understanding (MOU)"
         if self.names_an_event(doc, start):
             return None  # "combined exercises such as Shared Accord"
@@ -154,9 +154,9 @@ class Agreements:
             took = False
             words = [t for t in parts if ACRONYM.match(t.text)]
             for part in parts:
-                if YEAR.match(part.text) and year is None:
+                if is_year(part.text) and year is None:
                     year, took = int(part.text), True
-            if words and not acr and all(ACRONYM.match(t.text) or YEAR.match(t.text) for t in parts):
+            if words and not acr and all(ACRONYM.match(t.text) or is_year(t.text) for t in parts):
                 acr, took = "".join(t.text_with_ws for t in words).strip(), True  # "(LNO MOA)"
             if not took:
                 break
@@ -167,7 +167,7 @@ class Agreements:
     def parenthesis_after(doc: Doc, i: int) -> bool:
         """`(YEAR)` or `(ACRONYM)` right after token i."""
         return i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and bool(
-            YEAR.match(doc[i + 1].text) or ACRONYM.match(doc[i + 1].text)
+            is_year(doc[i + 1].text) or ACRONYM.match(doc[i + 1].text)
         )
 
     def comma_in_name(self, doc: Doc, i: int, sent_start: int) -> bool:
@@ -233,7 +233,7 @@ class Agreements:
             following = doc[i + 1] if i + 1 < len(doc) else None
             if token.is_punct and not self.joins_word(doc, i):
                 break
-            if YEAR.match(token.text) or token._.fs_lex == "MONTH":
+            if is_year(token.text) or token._.fs_lex == "MONTH":
                 break  # "... Agreement of April 17, 1952", "... cooperation in 2018"
             if title:
                 if token.lower_ in self.connectors and following is not None and following.lower_ in DETERMINERS:

@@ -9,11 +9,10 @@ from spacy.util import filter_spans
 
 from .. import rules
 from ..extensions import DATES, FISCAL_YEARS, MONEY, TABLE_HEADERS
-from ..normalise import iso_date
+from ..normalise import CALENDAR_YEAR, iso_date
 from .lexicon import lexicon_classes
 from .patterns import PatternSet, overlaps
 
-YEAR = re.compile(r"(1[7-9]\d{2}|20\d{2})")
 DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 MODIFIER = re.compile(r"^(?i:(mid|early|late))-")
 
@@ -79,7 +78,7 @@ class Dates:
             elif span.label_ == "DATE_DAY" and DAY.match(token.text):
                 day = int(DAY.match(token.text).group(1))
             else:
-                found = YEAR.search(token.text)
+                found = CALENDAR_YEAR.search(token.text)
                 if found and (len(token.text) == 4 or not token.text[0].isdigit()):
                     year = int(found.group(1))
                     prefix = MODIFIER.match(token.text)
