@@ -71,11 +71,12 @@ class Agreements:
 
     def set_annotations(self, doc: Doc, heads: list[Span]) -> Doc:
         head_ends = {h.end for h in heads}
+        dates = {d.start: d for d in doc.spans[DATES]} if DATES in doc.spans else {}  # by first token
         found = []
         for head in heads:
             if found and head.start < found[-1].end:
                 continue  # "MOA" in "Liaison Officer Memorandum of Agreement (LNO MOA)"
-            mention = self.build(doc, head, head_ends)
+            mention = self.build(doc, head, head_ends, dates)
             if mention is not None:
                 found.append(mention)
         for previous, mention in zip([None] + found[:-1], found):
@@ -93,7 +94,7 @@ class Agreements:
         text = token.text
         return (text[:1].isupper() and any(c.isalpha() for c in text)) or text.isdigit()
 
-    def build(self, doc: Doc, head: Span, head_ends: set[int]) -> Span | None:
+    def build(self, doc: Doc, head: Span, head_ends: set[int], dates: dict[int, Span]) -> Span | None:
         after = doc[head.end] if head.end < len(doc) else None
         if after is not None and after.text[:1].isupper() and after.is_alpha and after.text not in self.tails:
             return None  # "Treaty Organization", or the name goes on to a later head
@@ -119,7 +120,6 @@ class Agreements:
             if tail_end == after:
                 break
         name = "".join(t.text_with_ws for t in doc[start:end] if t.i not in skip).strip()
-        dates = {d.start: d for d in doc.spans[DATES]} if DATES in doc.spans else {}
         if year is None and i + 1 < len(doc) and doc[i].lower_ in self.year_after and i + 1 in dates:
             date = dates[i + 1]  # "the Military Assistance Agreement of (April 17,) 1952"
             year, i = int(date._.iso[:4]), date.end
